@@ -1,0 +1,82 @@
+// Tokenizer benchmark: goldspan's tokenize + index against a raw ICU word BreakIterator loop
+// over the same UTF-8 (UText), in one run, best of N rounds each, interleaved so both see the
+// same machine state. Prints MB/s and ratios. Build natively and for wasm (run under node).
+//
+//   bench_tokenize [MB=20] [rounds=3]
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "corpus_gen.hpp"
+#include "text/document.hpp"
+#include "text/icu_data.hpp"
+#include "text/offset_map.hpp"
+#include "text/tokenizer.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// The baseline: what any ICU user would write. Counts segments so the loop is not elided.
+size_t raw_icu(const std::string& s, icu::BreakIterator& bi) {
+  UErrorCode st = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, s.data(), int64_t(s.size()), &st);
+  bi.setText(ut, st);
+  size_t n = 0;
+  for (int32_t p = bi.first(); p != icu::BreakIterator::DONE; p = bi.next()) n += bi.getRuleStatus() >= 0;
+  utext_close(ut);
+  return n;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef __EMSCRIPTEN__
+  goldspan::load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
+  const char* where = "wasm (node)";
+#else
+  const char* where = "native";
+#endif
+  const size_t mb = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 20;
+  const int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
+  const std::string text = goldspan::bench::multilingual_text(mb << 20);
+  const double size_mb = double(text.size()) / (1 << 20);
+
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
+  goldspan::Tokenizer tok;
+
+  double t_raw = 1e9, t_tok = 1e9, t_doc = 1e9;
+  size_t segments = 0, tokens = 0;
+  for (int r = 0; r < rounds; ++r) {
+    auto t0 = Clock::now();
+    segments = raw_icu(text, *bi);
+    t_raw = std::min(t_raw, seconds_since(t0));
+
+    t0 = Clock::now();
+    {
+      const goldspan::OffsetMap map(text);
+      tokens = tok.tokens(text).size() + map.cps() * 0;
+    }
+    t_tok = std::min(t_tok, seconds_since(t0));
+
+    t0 = Clock::now();
+    { const goldspan::Document doc("bench", text, tok); }
+    t_doc = std::min(t_doc, seconds_since(t0));
+  }
+  std::printf("bench_tokenize [%s]: %.1f MB multilingual text, %zu ICU segments, %zu tokens, best of %d\n",
+              where, size_mb, segments, tokens, rounds);
+  std::printf("  raw ICU word BreakIterator loop     %8.1f MB/s\n", size_mb / t_raw);
+  std::printf("  goldspan tokenize + offset index    %8.1f MB/s   ratio %.2f x raw (target >= 0.80)\n",
+              size_mb / t_tok, t_raw / t_tok);
+  std::printf("  goldspan Document (validate, index, tokens, sentences, graphemes)\n"
+              "                                      %8.1f MB/s   ratio %.2f x raw\n",
+              size_mb / t_doc, t_raw / t_doc);
+  return 0;
+}

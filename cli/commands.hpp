@@ -1,0 +1,12 @@
+#pragma once
+// One function per `goldspan` subcommand. Each returns the process exit code.
+#include <string>
+#include <vector>
+
+namespace goldspan::cli {
+
+using Args = std::vector<std::string>;
+
+int cmd_tokenize(const Args& args);
+
+}  // namespace goldspan::cli

@@ -1,0 +1,34 @@
+// goldspan — command-line front end to the core. Subcommands live in cmd_*.cpp.
+#include <cstring>
+#include <iostream>
+
+#include "commands.hpp"
+
+namespace {
+
+const char* kUsage =
+    "usage: goldspan <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  tokenize [--locale TAG] [--sentences] [--boundaries] [--kinds] FILE... | -\n"
+    "      One JSON object per input (JSONL): {\"id\", \"tokens\": [[start,end],...]}.\n"
+    "      Offsets are Unicode code points, half-open.\n"
+    "      --sentences   add \"sentences\": [[start,end],...]\n"
+    "      --boundaries  print every UAX #29 word boundary as \"boundaries\" instead of tokens\n"
+    "      --kinds       add \"kinds\": [\"word\"|\"number\"|\"punctuation\"|\"kana\"|\"ideographic\"|\"other\",...]\n"
+    "      --locale TAG  BCP 47 tag selecting ICU's tailored rules and dictionaries (default: root)\n"
+    "  help           this text\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    std::cout << kUsage;
+    return argc < 2 ? 2 : 0;
+  }
+  const std::string cmd = argv[1];
+  const goldspan::cli::Args args(argv + 2, argv + argc);
+  if (cmd == "tokenize") return goldspan::cli::cmd_tokenize(args);
+  std::cerr << "goldspan: unknown command '" << cmd << "'\n" << kUsage;
+  return 2;
+}

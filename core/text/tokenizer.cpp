@@ -1,0 +1,196 @@
+#include "text/tokenizer.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include "error.hpp"
+#include "text/utf8.hpp"
+
+namespace goldspan {
+
+const char* to_string(TokenKind k) noexcept {
+  switch (k) {
+    case TokenKind::Word: return "word";
+    case TokenKind::Number: return "number";
+    case TokenKind::Punctuation: return "punctuation";
+    case TokenKind::Kana: return "kana";
+    case TokenKind::Ideographic: return "ideographic";
+    case TokenKind::Other: return "other";
+  }
+  return "other";
+}
+
+namespace {
+
+// Owns a UText over UTF-8 for the duration of one pass.
+class Utf8Text {
+ public:
+  explicit Utf8Text(std::string_view s) {
+    UErrorCode st = U_ZERO_ERROR;
+    ut_ = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &st);
+    if (U_FAILURE(st)) throw Error("", std::string("ICU utext_openUTF8 failed: ") + u_errorName(st));
+  }
+  ~Utf8Text() { utext_close(ut_); }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+  UText* get() const { return ut_; }
+
+ private:
+  UText* ut_ = nullptr;
+};
+
+// Walks boundaries in ascending byte order and turns each into a code point offset by
+// counting only the bytes since the previous boundary.
+class CpCursor {
+ public:
+  explicit CpCursor(std::string_view s) : s_(s) {}
+  uint32_t to_cp(int32_t byte) {
+    for (const auto* p = reinterpret_cast<const unsigned char*>(s_.data()); byte_ < byte; ++byte_)
+      cp_ += (p[byte_] & 0xC0) != 0x80;
+    return cp_;
+  }
+
+ private:
+  std::string_view s_;
+  int32_t byte_ = 0;
+  uint32_t cp_ = 0;
+};
+
+bool all_whitespace(std::string_view s, int32_t b, int32_t e) {
+  for (int32_t i = b; i < e; i += utf8::seq_len(static_cast<unsigned char>(s[i])))
+    if (!u_isUWhiteSpace(static_cast<UChar32>(utf8::decode(s, i)))) return false;
+  return true;
+}
+
+// ICU's CJK dictionary reports every segment it makes as IDEO, kana-only words included;
+// a segment without any ideograph is reported as kana so that the kinds stay meaningful.
+bool has_ideograph(std::string_view s, int32_t b, int32_t e) {
+  for (int32_t i = b; i < e; i += utf8::seq_len(static_cast<unsigned char>(s[i])))
+    if (u_hasBinaryProperty(static_cast<UChar32>(utf8::decode(s, i)), UCHAR_IDEOGRAPHIC)) return true;
+  return false;
+}
+
+TokenKind kind_of(int32_t status, std::string_view s, int32_t b, int32_t e) {
+  if (status >= UBRK_WORD_IDEO) return has_ideograph(s, b, e) ? TokenKind::Ideographic : TokenKind::Kana;
+  if (status >= UBRK_WORD_KANA) return TokenKind::Kana;
+  if (status >= UBRK_WORD_LETTER) return TokenKind::Word;
+  if (status >= UBRK_WORD_NUMBER) return TokenKind::Number;
+  return u_ispunct(static_cast<UChar32>(utf8::decode(s, b))) ? TokenKind::Punctuation : TokenKind::Other;
+}
+
+void check_size(std::string_view s) {
+  if (s.size() > static_cast<size_t>(INT32_MAX))
+    throw Error("", "text of " + std::to_string(s.size()) + " bytes exceeds the 2 GiB limit");
+}
+
+}  // namespace
+
+Tokenizer::Tokenizer(std::string locale) : locale_(std::move(locale)) {
+  if (locale_ == "root") locale_.clear();
+}
+Tokenizer::~Tokenizer() = default;
+Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
+Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
+
+icu::BreakIterator& Tokenizer::iter(BreakKind kind) {
+  auto& slot = it_[static_cast<int>(kind)];
+  if (slot) return *slot;
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Locale loc = locale_.empty() ? icu::Locale::getRoot()
+                                          : icu::Locale::forLanguageTag(locale_, st);
+  if (U_FAILURE(st) || loc.isBogus())
+    throw Error("locale '" + locale_ + "'", "not a valid BCP 47 tag");
+  switch (kind) {
+    case BreakKind::Grapheme: slot.reset(icu::BreakIterator::createCharacterInstance(loc, st)); break;
+    case BreakKind::Word: slot.reset(icu::BreakIterator::createWordInstance(loc, st)); break;
+    case BreakKind::Sentence: slot.reset(icu::BreakIterator::createSentenceInstance(loc, st)); break;
+  }
+  if (U_FAILURE(st) || !slot) {
+    slot.reset();
+    throw Error("ICU", std::string("cannot create break iterator (is the ICU data loaded?): ") + u_errorName(st));
+  }
+  return *slot;
+}
+
+std::vector<Token> Tokenizer::tokens(std::string_view s) {
+  check_size(s);
+  auto& bi = iter(BreakKind::Word);
+  Utf8Text ut(s);
+  UErrorCode st = U_ZERO_ERROR;
+  bi.setText(ut.get(), st);
+  std::vector<Token> out;
+  out.reserve(s.size() / 5);
+  CpCursor cur(s);
+  int32_t b = bi.first();
+  uint32_t bcp = 0;
+  for (int32_t e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
+    const int32_t status = bi.getRuleStatus();
+    const uint32_t ecp = cur.to_cp(e);
+    if (status >= UBRK_WORD_NONE_LIMIT || !all_whitespace(s, b, e))
+      out.push_back({bcp, ecp, kind_of(status, s, b, e)});
+    bcp = ecp;
+  }
+  return out;
+}
+
+std::vector<Range> Tokenizer::sentences(std::string_view s) {
+  check_size(s);
+  auto& bi = iter(BreakKind::Sentence);
+  Utf8Text ut(s);
+  UErrorCode st = U_ZERO_ERROR;
+  bi.setText(ut.get(), st);
+  std::vector<Range> out;
+  CpCursor cur(s);
+  int32_t b = bi.first();
+  for (int32_t e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
+    // Trim whitespace at both ends, in bytes, then convert.
+    int32_t tb = b, te = e;
+    while (tb < te && all_whitespace(s, tb, tb + utf8::seq_len(static_cast<unsigned char>(s[tb]))))
+      tb += utf8::seq_len(static_cast<unsigned char>(s[tb]));
+    while (te > tb) {
+      int32_t p = te - 1;
+      while (p > tb && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+      if (!all_whitespace(s, p, te)) break;
+      te = p;
+    }
+    if (tb == te) continue;
+    const uint32_t scp = cur.to_cp(tb);
+    out.push_back({scp, cur.to_cp(te)});
+  }
+  return out;
+}
+
+std::vector<uint32_t> Tokenizer::boundaries(BreakKind kind, std::string_view s) {
+  check_size(s);
+  auto& bi = iter(kind);
+  Utf8Text ut(s);
+  UErrorCode st = U_ZERO_ERROR;
+  bi.setText(ut.get(), st);
+  std::vector<uint32_t> out;
+  CpCursor cur(s);
+  for (int32_t p = bi.first(); p != icu::BreakIterator::DONE; p = bi.next()) out.push_back(cur.to_cp(p));
+  return out;
+}
+
+std::vector<uint32_t> Tokenizer::grapheme_inner(std::string_view s) {
+  check_size(s);
+  auto& bi = iter(BreakKind::Grapheme);
+  Utf8Text ut(s);
+  UErrorCode st = U_ZERO_ERROR;
+  bi.setText(ut.get(), st);
+  std::vector<uint32_t> out;
+  CpCursor cur(s);
+  int32_t b = bi.first();
+  uint32_t bcp = 0;
+  for (int32_t e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
+    if (e - b == 1) { bcp = cur.to_cp(e); continue; }  // one ASCII byte: nothing inside
+    const uint32_t ecp = cur.to_cp(e);
+    for (uint32_t c = bcp + 1; c < ecp; ++c) out.push_back(c);
+    bcp = ecp;
+  }
+  return out;
+}
+
+}  // namespace goldspan

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Installs and prepares everything goldspan needs on Debian 12, idempotently.
+# A second run on a prepared machine only checks and returns (seconds).
+#
+# What it does, each step skipped when already done:
+#   1. Debian packages (toolchains, ICU, nlohmann, Catch2, Unicode test data, Chromium, fonts).
+#   2. A deb-src entry, then `apt-get source` of imgui and icu into build/_deps (ignored by git).
+#   3. ICU's common library compiled for wasm with Emscripten (build/_deps/icu-wasm/lib).
+#   4. Trimmed ICU data for break iteration incl. CJK/Thai/Khmer/Lao/Burmese dictionaries.
+#   5. npm dev dependencies for the browser tests (playwright-core, never its browser download).
+#
+# Usage: scripts/setup.sh [--no-browser]   (--no-browser skips Chromium and npm)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEPS="$ROOT/build/_deps"
+WITH_BROWSER=1
+[ "${1:-}" = "--no-browser" ] && WITH_BROWSER=0
+
+log() { printf '[setup] %s\n' "$*"; }
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+# [1] Debian packages ---------------------------------------------------------
+PKGS=(build-essential cmake ninja-build pkg-config git xz-utils
+      emscripten binaryen nodejs
+      libicu-dev icu-devtools nlohmann-json3-dev catch2 unicode-data
+      clang libclang-rt-14-dev
+      fonts-dejavu-core fonts-noto-core fonts-noto-cjk)
+[ "$WITH_BROWSER" = 1 ] && PKGS+=(chromium)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  # nodejs may come from another repository under the same name; any install is fine.
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  # node from nodesource satisfies us; do not let apt replace it with Debian's older one.
+  if command -v node >/dev/null && [[ " ${missing[*]} " == *" nodejs "* ]]; then
+    missing=("${missing[@]/nodejs}")
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends ${missing[*]} >/dev/null
+fi
+
+# [2] Debian sources of imgui and icu ----------------------------------------
+SRC_LIST=/etc/apt/sources.list.d/goldspan-deb-src.sources
+mkdir -p "$DEPS"
+if ! ls "$DEPS"/imgui_*.orig.tar.* >/dev/null 2>&1 || ! ls "$DEPS"/icu_*.orig.tar.* >/dev/null 2>&1; then
+  if [ ! -f "$SRC_LIST" ]; then
+    log "adding deb-src entry $SRC_LIST"
+    $SUDO tee "$SRC_LIST" >/dev/null <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    $SUDO apt-get update -qq
+  fi
+  log "fetching imgui and icu sources"
+  (cd "$DEPS" && apt-get source --download-only imgui icu >/dev/null 2>&1) || {
+    $SUDO apt-get update -qq
+    (cd "$DEPS" && apt-get source --download-only imgui icu)
+  }
+fi
+if [ ! -f "$DEPS/imgui/imgui.cpp" ]; then
+  log "unpacking imgui"
+  rm -rf "$DEPS/imgui" && mkdir -p "$DEPS/imgui"
+  tar -xf "$(ls "$DEPS"/imgui_*.orig.tar.* | head -1)" -C "$DEPS/imgui" --strip-components=1
+fi
+ICU_SRC="$DEPS/icu/source"
+if [ ! -f "$ICU_SRC/common/brkiter.cpp" ]; then
+  log "unpacking icu"
+  rm -rf "$DEPS/icu" && mkdir -p "$DEPS/icu"
+  tar -xf "$(ls "$DEPS"/icu_*.orig.tar.* | head -1)" -C "$DEPS/icu" --strip-components=1
+fi
+
+# Header-only dependencies staged for the Emscripten sysroot, which does not search /usr/include.
+STAGE="$DEPS/include"
+mkdir -p "$STAGE"
+[ -e "$STAGE/nlohmann" ] || ln -s /usr/include/nlohmann "$STAGE/nlohmann"
+[ -e "$STAGE/catch2" ] || ln -s /usr/include/catch2 "$STAGE/catch2"
+
+# [3] ICU common for wasm -----------------------------------------------------
+export NODE_PATH=/usr/share/nodejs   # emcc's JS optimizer needs Debian's acorn
+ICU_WASM="$DEPS/icu-wasm"
+if [ ! -f "$ICU_WASM/lib/libicuuc.a" ] || [ ! -f "$ICU_WASM/lib/libicustub.a" ]; then
+  log "compiling ICU common for wasm (a few minutes, once)"
+  mkdir -p "$ICU_WASM/obj" "$ICU_WASM/lib"
+  flags="-O2 -std=c++17 -DU_COMMON_IMPLEMENTATION -DU_STATIC_IMPLEMENTATION -I$ICU_SRC/common"
+  # Only the objects that are missing are compiled, so an interrupted run resumes.
+  ls "$ICU_SRC"/common/*.cpp | xargs -P "$(nproc)" -I{} sh -c '
+    o="$1/obj/$(basename "$2" .cpp).o"
+    if [ ! -f "$o" ]; then em++ $3 -c "$2" -o "$o.tmp" && mv "$o.tmp" "$o"; fi
+  ' _ "$ICU_WASM" {} "$flags"
+  n_src=$(ls "$ICU_SRC"/common/*.cpp | wc -l); n_obj=$(ls "$ICU_WASM"/obj/*.o | wc -l)
+  [ "$n_src" = "$n_obj" ] || { echo "ICU wasm: $n_obj of $n_src objects built" >&2; exit 1; }
+  rm -f "$ICU_WASM/lib/libicuuc.a"
+  emar rcs "$ICU_WASM/lib/libicuuc.a" "$ICU_WASM"/obj/*.o
+  em++ $flags -I"$ICU_SRC/common" -c "$ICU_SRC/stubdata/stubdata.cpp" -o "$ICU_WASM/stubdata.o"
+  rm -f "$ICU_WASM/lib/libicustub.a"
+  emar rcs "$ICU_WASM/lib/libicustub.a" "$ICU_WASM/stubdata.o"
+fi
+
+# [4] Trimmed ICU data: break iteration only ----------------------------------
+DATA_OUT="$DEPS/icudata/icudt72l.dat"
+if [ ! -f "$DATA_OUT" ]; then
+  log "building trimmed ICU data"
+  full="$ICU_SRC/data/in/icudt72l.dat"
+  work="$DEPS/icudata/work"
+  rm -rf "$work" && mkdir -p "$work/items/brkitr"
+  # Break rules and dictionaries, their resource bundles, and the bundles they fall back on.
+  icupkg -l "$full" | grep -E '^(brkitr/|pool\.res$|root\.res$|res_index\.res$)' > "$work/list.txt"
+  icupkg -x "$work/list.txt" -d "$work/items" "$full"
+  icupkg -tl -a "$work/list.txt" -s "$work/items" new "$DATA_OUT"
+  rm -rf "$work"
+fi
+
+# [5] npm dev dependencies for browser tests ---------------------------------
+if [ "$WITH_BROWSER" = 1 ] && [ -f "$ROOT/tests/e2e/package.json" ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+  log "installing npm dev dependencies (playwright-core; the browser is Debian's)"
+  (cd "$ROOT/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent 2>/dev/null \
+     || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --silent)
+fi
+
+log "ready"

@@ -1,0 +1,112 @@
+// End-to-end tests of the `goldspan` binary: real process, real files, exit codes.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support.hpp"
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string temp_dir() {
+  static std::string dir = [] {
+    char tmpl[] = "/tmp/goldspan-cli-XXXXXX";
+    return std::string(mkdtemp(tmpl));
+  }();
+  return dir;
+}
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const std::string p = temp_dir() + "/" + name;
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+Run run(const std::string& args, const std::string& stdin_text = "") {
+  const std::string err = temp_dir() + "/stderr.txt", in = write_temp("stdin.txt", stdin_text);
+  const std::string cmd = std::string(GOLDSPAN_CLI) + " " + args + " <" + in + " 2>" + err;
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  char buf[65536];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = goldspan::test::read_file(err).value_or("");
+  return r;
+}
+
+std::vector<nlohmann::json> jsonl(const std::string& s) {
+  std::vector<nlohmann::json> out;
+  size_t b = 0;
+  for (size_t e; (e = s.find('\n', b)) != std::string::npos; b = e + 1) out.push_back(nlohmann::json::parse(s.substr(b, e - b)));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("cli: tokenize prints code point offsets as JSONL", "[cli]") {
+  using goldspan::test::u8;
+  const std::string f = write_temp("a.txt", "Caf" + u8(0xE9) + " " + u8(0x1F469) + u8(0x200D) + u8(0x1F4BB) + " ok.");
+  const Run r = run("tokenize " + f);
+  REQUIRE(r.code == 0);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]["id"] == f);
+  CHECK(lines[0]["tokens"] == nlohmann::json::parse("[[0,4],[5,8],[9,11],[11,12]]"));
+  CHECK_FALSE(lines[0].contains("sentences"));
+}
+
+TEST_CASE("cli: --sentences, --kinds, several files and stdin", "[cli]") {
+  const std::string a = write_temp("s1.txt", "He left. She stayed!");
+  const Run r = run("tokenize --sentences --kinds " + a + " -", "Two 2.");
+  REQUIRE(r.code == 0);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["sentences"] == nlohmann::json::parse("[[0,8],[9,20]]"));
+  CHECK(lines[1]["id"] == "-");
+  CHECK(lines[1]["tokens"] == nlohmann::json::parse("[[0,3],[4,5],[5,6]]"));
+  CHECK(lines[1]["kinds"] == nlohmann::json::parse(R"(["word","number","punctuation"])"));
+}
+
+TEST_CASE("cli: --boundaries prints every word boundary including around spaces", "[cli]") {
+  const Run r = run("tokenize --boundaries -", "a  b:c");
+  REQUIRE(r.code == 0);
+  // root rules: ':' is not MidLetter in CLDR, so b:c splits; strict UAX #29 (sv) keeps it.
+  CHECK(jsonl(r.out)[0]["boundaries"] == nlohmann::json::parse("[0,1,3,4,5,6]"));
+  const Run sv = run("tokenize --boundaries --locale sv -", "a  b:c");
+  CHECK(jsonl(sv.out)[0]["boundaries"] == nlohmann::json::parse("[0,1,3,6]"));
+}
+
+TEST_CASE("cli: errors name the file and position, exit code is non-zero", "[cli]") {
+  SECTION("missing file") {
+    const Run r = run("tokenize /nonexistent/report.txt");
+    CHECK(r.code != 0);
+    CHECK(r.err.find("/nonexistent/report.txt") != std::string::npos);
+  }
+  SECTION("invalid UTF-8, other files still processed") {
+    const std::string bad = write_temp("bad.txt", "line one\nab\xC3(");
+    const std::string good = write_temp("good.txt", "fine");
+    const Run r = run("tokenize " + bad + " " + good);
+    CHECK(r.code != 0);
+    CHECK(r.err.find("bad.txt") != std::string::npos);
+    CHECK(r.err.find("byte 11") != std::string::npos);
+    CHECK(r.err.find("line 2, column 3") != std::string::npos);
+    REQUIRE(jsonl(r.out).size() == 1);
+    CHECK(jsonl(r.out)[0]["id"] == good);
+  }
+  SECTION("unknown option and no input") {
+    CHECK(run("tokenize --frobnicate x").code == 2);
+    CHECK(run("tokenize").code == 2);
+    CHECK(run("nosuchcommand").code == 2);
+  }
+}
