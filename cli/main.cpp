@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "error.hpp"
+#include "text/icu_data.hpp"
 
 namespace {
 
@@ -26,6 +28,14 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return argc < 2 ? 2 : 0;
   }
+#ifdef __EMSCRIPTEN__
+  try {
+    goldspan::load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
+  } catch (const goldspan::Error& e) {
+    std::cerr << "goldspan: " << e.what() << '\n';
+    return 1;
+  }
+#endif
   const std::string cmd = argv[1];
   const goldspan::cli::Args args(argv + 2, argv + argc);
   if (cmd == "tokenize") return goldspan::cli::cmd_tokenize(args);

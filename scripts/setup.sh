@@ -111,8 +111,9 @@ if [ ! -f "$DATA_OUT" ]; then
   full="$ICU_SRC/data/in/icudt72l.dat"
   work="$DEPS/icudata/work"
   rm -rf "$work" && mkdir -p "$work/items/brkitr"
-  # Break rules and dictionaries, their resource bundles, and the bundles they fall back on.
-  icupkg -l "$full" | grep -E '^(brkitr/|pool\.res$|root\.res$|res_index\.res$)' > "$work/list.txt"
+  # Break rules and dictionaries, their resource bundles, the bundles they fall back on, and
+  # NFKC data, without which ICU's CJK dictionary engine silently declines to start.
+  icupkg -l "$full" | grep -E '^(brkitr/|pool\.res$|root\.res$|res_index\.res$|nfkc\.nrm$)' > "$work/list.txt"
   icupkg -x "$work/list.txt" -d "$work/items" "$full"
   icupkg -tl -a "$work/list.txt" -s "$work/items" new "$DATA_OUT"
   rm -rf "$work"

@@ -58,9 +58,33 @@ class CpCursor {
   uint32_t cp_ = 0;
 };
 
+// Per-ASCII-byte answers of ICU's property lookups, made once, for the hot loop.
+struct AsciiTable {
+  bool space[128], punct[128];
+  AsciiTable() {
+    for (int c = 0; c < 128; ++c) {
+      space[c] = u_isUWhiteSpace(c);
+      punct[c] = u_ispunct(c);
+    }
+  }
+};
+const AsciiTable& ascii_table() {
+  static const AsciiTable t;
+  return t;
+}
+
 bool all_whitespace(std::string_view s, int32_t b, int32_t e) {
-  for (int32_t i = b; i < e; i += utf8::seq_len(static_cast<unsigned char>(s[i])))
+  const AsciiTable& t = ascii_table();
+  for (int32_t i = b; i < e;) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (!t.space[c]) return false;
+      ++i;
+      continue;
+    }
     if (!u_isUWhiteSpace(static_cast<UChar32>(utf8::decode(s, i)))) return false;
+    i += utf8::seq_len(c);
+  }
   return true;
 }
 
@@ -77,7 +101,9 @@ TokenKind kind_of(int32_t status, std::string_view s, int32_t b, int32_t e) {
   if (status >= UBRK_WORD_KANA) return TokenKind::Kana;
   if (status >= UBRK_WORD_LETTER) return TokenKind::Word;
   if (status >= UBRK_WORD_NUMBER) return TokenKind::Number;
-  return u_ispunct(static_cast<UChar32>(utf8::decode(s, b))) ? TokenKind::Punctuation : TokenKind::Other;
+  const auto c = static_cast<unsigned char>(s[b]);
+  const bool punct = c < 0x80 ? ascii_table().punct[c] : u_ispunct(static_cast<UChar32>(utf8::decode(s, b)));
+  return punct ? TokenKind::Punctuation : TokenKind::Other;
 }
 
 void check_size(std::string_view s) {

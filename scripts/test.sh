@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Quick start 2: set up, build everything (native and wasm) and run all tests.
+#   scripts/test.sh            everything
+#   scripts/test.sh --no-e2e   skip the browser tests (no Chromium needed)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+E2E=1
+[ "${1:-}" = "--no-e2e" ] && E2E=0
+if [ "$E2E" = 1 ]; then bash scripts/setup.sh; else bash scripts/setup.sh --no-browser; fi
+export NODE_PATH=/usr/share/nodejs
+jobs=$(nproc)
+
+echo "== native build and tests"
+cmake --preset native >/dev/null
+cmake --build --preset native -j "$jobs"
+ctest --preset native -j "$jobs"
+
+echo "== wasm build and tests (node)"
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm -j "$jobs"
+ctest --preset wasm
+
+if [ "$E2E" = 1 ]; then
+  echo "== browser end-to-end tests (headless Chromium)"
+  (cd tests/e2e && node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs)
+fi
+echo "== all tests passed"
