@@ -89,7 +89,7 @@ ICU_WASM="$DEPS/icu-wasm"
 if [ ! -f "$ICU_WASM/lib/libicuuc.a" ] || [ ! -f "$ICU_WASM/lib/libicustub.a" ]; then
   log "compiling ICU common for wasm (a few minutes, once)"
   mkdir -p "$ICU_WASM/obj" "$ICU_WASM/lib"
-  flags="-O2 -std=c++17 -DU_COMMON_IMPLEMENTATION -DU_STATIC_IMPLEMENTATION -I$ICU_SRC/common"
+  flags="-O2 -w -std=c++17 -DU_COMMON_IMPLEMENTATION -DU_STATIC_IMPLEMENTATION -I$ICU_SRC/common"
   # Only the objects that are missing are compiled, so an interrupted run resumes.
   ls "$ICU_SRC"/common/*.cpp | xargs -P "$(nproc)" -I{} sh -c '
     o="$1/obj/$(basename "$2" .cpp).o"

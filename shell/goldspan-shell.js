@@ -1,0 +1,200 @@
+// goldspan page shell: loads the app with a progress bar, bridges files, downloads and the
+// IndexedDB autosave log to the wasm app, and exposes the automation API as window.goldspan.
+// Everything it loads comes from this page's own origin.
+'use strict';
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const canvas = $('canvas');
+  let core = null;  // the Emscripten module once booted
+
+  // [SECTION] Errors and progress
+  function fail(message) {
+    $('loading').className = 'error';
+    $('loading-text').textContent = message;
+    $('progress').hidden = true;
+  }
+
+  function missingFeature() {
+    if (typeof WebAssembly !== 'object') return 'This browser cannot run WebAssembly, which goldspan needs.';
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return 'This browser has no WebGL2 (or it is disabled), which goldspan needs to draw.';
+    return null;
+  }
+
+  // Downloads several files, reporting combined progress.
+  async function fetchAll(urls) {
+    const got = new Array(urls.length).fill(0), total = new Array(urls.length).fill(0);
+    const show = () => {
+      const t = total.reduce((a, b) => a + b, 0);
+      if (t) $('progress').value = got.reduce((a, b) => a + b, 0) / t;
+    };
+    return Promise.all(urls.map(async (url, i) => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      total[i] = Number(res.headers.get('Content-Length')) || 0;
+      const reader = res.body.getReader();
+      const chunks = [];
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value); got[i] += value.length; show();
+      }
+      const out = new Uint8Array(got[i]);
+      let o = 0;
+      for (const c of chunks) { out.set(c, o); o += c.length; }
+      return out;
+    }));
+  }
+
+  // [SECTION] Memory bridge
+  function withBytes(bytes, fn) {
+    const ptr = core._malloc(bytes.length || 1);
+    core.HEAPU8.set(bytes, ptr);
+    try { return fn(ptr, bytes.length); } finally { core._free(ptr); }
+  }
+  const callJson = (name, types, args) => JSON.parse(core.UTF8ToString(core.ccall(name, 'number', types, args)));
+
+  // [SECTION] Autosave log in IndexedDB (append-only; one record per line, in order)
+  const store = {
+    db: null, queue: [], inflight: 0,
+    open() {
+      return new Promise((ok, no) => {
+        const req = indexedDB.open('goldspan', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('log', { autoIncrement: true });
+        req.onsuccess = () => { this.db = req.result; ok(); };
+        req.onerror = () => no(req.error);
+      });
+    },
+    readAll() {
+      return new Promise((ok, no) => {
+        const req = this.db.transaction('log').objectStore('log').getAll();
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => no(req.error);
+      });
+    },
+    append(line) {
+      this.queue.push(line);
+      if (this.queue.length === 1) queueMicrotask(() => this.flush());
+    },
+    flush() {
+      if (!this.queue.length || !this.db) return;
+      const lines = this.queue.splice(0);
+      this.inflight += lines.length;
+      const tx = this.db.transaction('log', 'readwrite', { durability: 'strict' });
+      const os = tx.objectStore('log');
+      for (const l of lines) os.add(l);
+      tx.oncomplete = () => { this.inflight -= lines.length; };
+      tx.onerror = tx.onabort = () => {
+        this.inflight -= lines.length;
+        this.queue.unshift(...lines);  // keep them; try again shortly
+        setTimeout(() => this.flush(), 500);
+      };
+    },
+    clear() {
+      this.queue = [];
+      this.db.transaction('log', 'readwrite').objectStore('log').clear();
+    },
+    pending() { return this.queue.length + this.inflight; },
+  };
+
+  // [SECTION] What the wasm app calls (web/platform_web.cpp)
+  const fileInput = $('file-input');
+  globalThis.goldspanShell = {
+    download(name, mime, bytes) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url; a.download = name;
+      document.body.append(a); a.click(); a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    },
+    pickFiles() { fileInput.click(); },
+    persist(line) { store.append(line); },
+    clearPersisted() { store.clear(); },
+    pendingSaves() { return store.pending(); },
+  };
+
+  async function openFiles(files) {
+    const results = [];
+    for (const f of files) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      results.push(withBytes(bytes, (p, n) => callJson('gs_open_file', ['string', 'number', 'number'], [f.name, p, n])));
+    }
+    canvas.focus();
+    return results;
+  }
+  fileInput.addEventListener('change', async () => { await openFiles([...fileInput.files]); fileInput.value = ''; });
+  window.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
+  window.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    if (e.dataTransfer && e.dataTransfer.files.length) openFiles([...e.dataTransfer.files]);
+  });
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+
+  // [SECTION] Size: the canvas is drawn at device pixels (HiDPI)
+  function resize() {
+    if (!core) return;
+    const dpr = window.devicePixelRatio || 1;
+    core._gs_resize(Math.round(canvas.clientWidth * dpr), Math.round(canvas.clientHeight * dpr), dpr);
+  }
+  new ResizeObserver(resize).observe(canvas);
+
+  // [SECTION] Automation API (docs/automation.md)
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  let markReady;
+  const api = {
+    ready: new Promise((r) => { markReady = r; }),
+    openTexts(docs) { return callJson('gs_open_texts', ['string'], [JSON.stringify(docs)]); },
+    openFiles,
+    documents() { return callJson('gs_documents', [], []); },
+    selection() { return callJson('gs_selection', [], []); },
+    scrollTo(docId, offset) { return !!core.ccall('gs_scroll_to', 'number', ['string', 'number'], [docId, offset]); },
+    // The on-screen rectangle of one code point in CSS pixels of the page, after scrolling it into view.
+    async charRect(docId, offset) {
+      if (!api.scrollTo(docId, offset)) return null;
+      await nextFrame(); await nextFrame();
+      const r = callJson('gs_char_rect', ['string', 'number'], [docId, offset]);
+      if (!r) return null;
+      const box = canvas.getBoundingClientRect(), sx = box.width / canvas.width, sy = box.height / canvas.height;
+      return { x: box.left + r.x * sx, y: box.top + r.y * sy, width: r.w * sx, height: r.h * sy };
+    },
+    select(docId, start, end) { return !!core.ccall('gs_select', 'number', ['string', 'number', 'number'], [docId, start, end]); },
+    frameMs() { return core._gs_frame_ms(); },
+    savedPending() { return store.pending(); },
+  };
+  window.goldspan = api;
+
+  // [SECTION] Start
+  (async () => {
+    const missing = missingFeature();
+    if (missing) return fail(missing);
+    try {
+      const manifest = await (await fetch('manifest.json')).json();
+      const [wasm, icu, ...fonts] = await fetchAll(['goldspan.wasm', manifest.icu, ...manifest.fonts]);
+      core = await createGoldspan({ wasmBinary: wasm, canvas });
+      manifest.fonts.forEach((name, i) => withBytes(fonts[i], (p, n) => core.ccall('gs_add_font', null, ['string', 'number', 'number'], [name, p, n])));
+      const icuPtr = core._malloc(icu.length);  // ICU reads from it for the whole session
+      core.HEAPU8.set(icu, icuPtr);
+      const dpr = window.devicePixelRatio || 1;
+      const err = core.ccall('gs_boot', 'number', ['number', 'number', 'number', 'number', 'number'],
+        [icuPtr, icu.length, Math.round(canvas.clientWidth * dpr), Math.round(canvas.clientHeight * dpr), dpr]);
+      if (err) return fail(core.UTF8ToString(err));
+      await store.open();
+      const log = await store.readAll();
+      if (log.length) {
+        const r = callJson('gs_restore', ['string'], [JSON.stringify(log)]);
+        if (!r.ok) console.error('goldspan: restoring the autosave log:', r.errors);
+      } else {
+        const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: await (await fetch(u)).text() })));
+        api.openTexts(texts);
+      }
+      resize();
+      $('loading').className = 'hidden';
+      canvas.focus();
+      markReady();
+    } catch (e) {
+      fail('goldspan could not start: ' + e.message);
+    }
+  })();
+})();

@@ -1,0 +1,62 @@
+// The annotator page: loads offline, shows the built-in sample, selects tokens with real
+// mouse drags and keys at positions the automation API reports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, repo } from './browser.mjs';
+
+const sampleA = readFileSync(join(repo, 'assets/sample/harbor-a.txt'), 'utf8');
+// Code point offset of a substring (JS strings index UTF-16 units).
+const cpIndex = (text, needle) => Array.from(text.slice(0, text.indexOf(needle))).length;
+
+async function boot() {
+  const b = await open();
+  await b.page.goto(b.origin + '/');
+  await b.page.waitForFunction(() => window.goldspan, null, { timeout: 30000 });
+  await b.page.evaluate(() => window.goldspan.ready);
+  return b;
+}
+
+test('page loads the sample documents, offline, with no errors', async () => {
+  const b = await boot();
+  try {
+    const docs = await b.page.evaluate(() => window.goldspan.documents());
+    assert.deepEqual(docs.map((d) => d.id), ['harbor-a.txt', 'harbor-b.txt']);
+    assert.equal(docs[0].length, Array.from(sampleA).length);
+    await b.screenshot('app-start.png');
+    assert.deepEqual(b.errors, []);
+    assert.deepEqual(b.requests.filter((u) => !u.startsWith(b.origin + '/')), [], 'no request leaves the origin');
+  } finally {
+    await b.close();
+  }
+});
+
+test('a mouse drag selects whole tokens; arrows move and extend the token cursor', async () => {
+  const b = await boot();
+  try {
+    const start = cpIndex(sampleA, 'Ines Oduya');
+    const end = start + 'Ines Oduya'.length;
+    const r0 = await b.page.evaluate(([s]) => window.goldspan.charRect('harbor-a.txt', s), [start + 1]);
+    const r1 = await b.page.evaluate(([e]) => window.goldspan.charRect('harbor-a.txt', e), [end - 2]);
+    assert.ok(r0 && r1, 'charRect gives rectangles');
+    // Press inside "Ines", release inside "Oduya": the selection snaps to both whole tokens.
+    await b.page.mouse.move(r0.x + r0.width / 2, r0.y + r0.height / 2);
+    await b.page.mouse.down();
+    await b.page.mouse.move(r1.x + r1.width / 2, r1.y + r1.height / 2, { steps: 5 });
+    await b.page.mouse.up();
+    await b.page.waitForTimeout(50);
+    assert.deepEqual(await b.page.evaluate(() => window.goldspan.selection()), { doc: 'harbor-a.txt', start, end });
+    await b.screenshot('app-drag.png');
+    // Right arrow: the cursor moves to the next token ("said") alone; shift+right extends.
+    await b.page.keyboard.press('ArrowRight');
+    await b.page.waitForTimeout(50);
+    const said = cpIndex(sampleA, 'said 14');
+    assert.deepEqual(await b.page.evaluate(() => window.goldspan.selection()), { doc: 'harbor-a.txt', start: said, end: said + 4 });
+    await b.page.keyboard.press('Shift+ArrowRight');
+    await b.page.waitForTimeout(50);
+    assert.deepEqual(await b.page.evaluate(() => window.goldspan.selection()), { doc: 'harbor-a.txt', start: said, end: said + 7 });
+  } finally {
+    await b.close();
+  }
+});

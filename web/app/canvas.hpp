@@ -1,0 +1,98 @@
+#pragma once
+// Canvas — draws one document with ImDrawList: only the visible lines, wrapped at token
+// boundaries by Layout, with span highlights stacked in lanes, a selection and a token
+// cursor. Turns mouse and keyboard input on the text into Selection changes; what a
+// selection is used for (labelling, deleting) is the App's business.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "app/fonts.hpp"
+#include "app/layout.hpp"
+
+struct ImDrawList;
+
+namespace goldspan::ui {
+
+// A span as the canvas draws it.
+struct SpanMark {
+  uint64_t id = 0;
+  uint32_t start = 0, end = 0;  // code points (one fragment)
+  uint32_t color = 0;           // ImU32
+  bool claim = false;           // claims: outlined box; entities: filled bar
+  bool selected = false;
+  bool linked = false;          // has relations or cluster membership
+};
+
+struct Rect { float x = 0, y = 0, w = 0, h = 0; };
+
+class Canvas {
+ public:
+  using SpanQuery = std::function<void(uint32_t start, uint32_t end, std::vector<SpanMark>& out)>;
+  using Hover = std::function<void(uint64_t span_id)>;
+
+  void set_document(const Document* doc);
+  const Document* document() const { return doc_; }
+  void set_span_query(SpanQuery q) { spans_ = std::move(q); }
+
+  // Draws into the current ImGui window region; handles input when it has focus.
+  void draw(const Fonts& fonts, const Hover& on_hover);
+
+  // Selection in code points (start <= end). In token mode it always covers whole tokens
+  // from the anchor token to the cursor token; in character mode, grapheme boundaries.
+  uint32_t sel_start() const;
+  uint32_t sel_end() const;
+  bool has_selection() const { return sel_end() > sel_start(); }
+  void select(uint32_t start, uint32_t end);
+  void clear_selection() { selecting_ = false; }
+
+  bool char_mode() const { return char_mode_; }
+  void set_char_mode(bool on) { char_mode_ = on; }
+
+  // A span clicked by the user this frame, if any.
+  std::optional<uint64_t> take_clicked_span() { auto r = clicked_span_; clicked_span_.reset(); return r; }
+
+  // Scrolls so that code point `cp` is in view (applied on the next draw).
+  void scroll_to(uint32_t cp) { pending_scroll_ = cp; }
+  // Screen rectangle (ImGui display pixels) of code point `cp`, from the last drawn frame's
+  // geometry; lays out its line if needed. nullopt when the canvas was never drawn.
+  std::optional<Rect> char_rect(uint32_t cp);
+  bool focused() const { return focused_; }
+  void focus() { want_focus_ = true; }
+
+  // Frame statistics for the benchmark and the status bar.
+  size_t lines_drawn() const { return lines_.size(); }
+  const Layout& layout() const { return layout_; }
+
+ private:
+  void handle_mouse(float origin_x, float origin_y);
+  void handle_keys();
+  void move_caret(int dir, bool extend, bool by_line);
+  uint32_t snap_grapheme(uint32_t cp) const;
+  uint32_t token_near(uint32_t cp) const;
+  uint32_t cursor_cp() const;
+  const Line* line_at_y(float y) const;
+  void line_xs(const Line& line, std::vector<float>& xs) const;
+
+  const Document* doc_ = nullptr;
+  Layout layout_;
+  std::optional<FontMeasure> measure_;
+  const void* measured_font_ = nullptr;
+  float measured_size_ = 0;
+  SpanQuery spans_;
+  std::vector<Line> lines_;
+  std::vector<std::vector<float>> xs_;  // per visible line: x of each cp boundary
+  std::vector<SpanMark> marks_;
+  // Token mode: token indices; character mode: code points.
+  uint32_t anchor_ = 0, caret_ = 0;
+  bool selecting_ = false;  // false: nothing selected (the cursor still has a position)
+  bool char_mode_ = false, dragging_ = false, focused_ = false, want_focus_ = false;
+  uint64_t last_hovered_ = 0;
+  std::optional<uint32_t> pending_scroll_;
+  std::optional<uint64_t> clicked_span_;
+  float origin_x_ = 0, origin_y_ = 0, scroll_y_ = 0, view_h_ = 0;
+  bool drawn_ = false;
+};
+
+}  // namespace goldspan::ui

@@ -1,0 +1,207 @@
+// Browser entry points: boot (GL context, ImGui, the App), the frame loop, and the C API the
+// page's JavaScript calls (shell/goldspan-shell.js wraps it as window.goldspan).
+// Strings cross as UTF-8; returned strings are valid until the next call.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/app.hpp"
+#include "error.hpp"
+#include "platform_web.hpp"
+#include "text/icu_data.hpp"
+
+using goldspan::ui::App;
+using nlohmann::json;
+
+namespace {
+
+// [SECTION] State and frame loop
+
+GLFWwindow* g_window = nullptr;
+goldspan::ui::WebPlatform g_platform;
+std::unique_ptr<App> g_app;
+std::string g_out;
+std::vector<std::pair<std::string, std::string>> g_pending_fonts;
+float g_dpr = 1;
+double g_frame_ms = 0;  // CPU time of the last frame, for the benchmark
+
+const char* out(const json& j) {
+  g_out = j.dump();
+  return g_out.c_str();
+}
+
+void apply_style(float dpr) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  ImGui::StyleColorsLight(&style);
+  style.FrameRounding = 4;
+  style.WindowRounding = 6;
+  style.ScrollbarSize = 14;
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.95f, 0.93f, 1);
+  style.Colors[ImGuiCol_ChildBg] = ImVec4(0.96f, 0.95f, 0.93f, 1);
+  style.ScaleAllSizes(dpr);
+}
+
+void frame() {
+  const double t0 = emscripten_get_now();
+  glfwPollEvents();
+  if (g_app->fonts().prepare()) ImGui::GetIO().FontDefault = g_app->fonts().text_font();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  g_app->frame();
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(g_window, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.96f, 0.95f, 0.93f, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g_frame_ms = emscripten_get_now() - t0;
+}
+
+std::optional<size_t> doc_index(const char* id) {
+  return g_app ? g_app->find_document(id) : std::nullopt;
+}
+
+}  // namespace
+
+extern "C" {
+
+// [SECTION] Boot
+
+// Fonts, any number, before or after boot; the first is the main one, later ones fill gaps.
+EMSCRIPTEN_KEEPALIVE void gs_add_font(const char* name, const char* data, size_t len) {
+  if (g_app) g_app->fonts().add_ttf(name, std::string(data, len));
+  else g_pending_fonts.emplace_back(name, std::string(data, len));
+}
+
+// Hands over ICU data (kept by the caller for the session), creates the window and starts
+// the frame loop. Returns null on success, else an error message.
+EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, int width, int height, float dpr) {
+  try {
+    goldspan::set_icu_data(icu, icu_len);
+  } catch (const goldspan::Error& e) {
+    g_out = e.what();
+    return g_out.c_str();
+  }
+  if (!glfwInit()) return "GLFW could not start";
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  g_window = glfwCreateWindow(width, height, "goldspan", nullptr, nullptr);
+  if (!g_window) return "WebGL2 is not available in this browser";
+  glfwMakeContextCurrent(g_window);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is not persisted; annotations are
+  g_dpr = dpr;
+  apply_style(dpr);
+  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  g_app = std::make_unique<App>(g_platform);
+  for (auto& [n, b] : g_pending_fonts) g_app->fonts().add_ttf(n, std::move(b));
+  g_pending_fonts.clear();
+  g_app->fonts().set_scale(dpr);
+  emscripten_set_main_loop(frame, 0, false);
+  return nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE void gs_resize(int width, int height, float dpr) {
+  if (!g_window) return;
+  glfwSetWindowSize(g_window, width, height);
+  if (dpr != g_dpr) {
+    g_dpr = dpr;
+    apply_style(dpr);
+    g_app->fonts().set_scale(dpr);
+  }
+}
+
+// [SECTION] Documents and files
+
+EMSCRIPTEN_KEEPALIVE const char* gs_open_file(const char* name, const char* data, size_t len) {
+  const auto r = g_app->open_file(name, std::string(data, len));
+  return out({{"ok", r.ok}, {"errors", r.errors}});
+}
+
+// [{id, text}, ...] → {ok, errors}
+EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* docs_json) {
+  std::vector<std::pair<std::string, std::string>> docs;
+  try {
+    for (const auto& d : json::parse(docs_json)) docs.emplace_back(d.at("id").get<std::string>(), d.at("text").get<std::string>());
+  } catch (const json::exception& e) {
+    return out({{"ok", false}, {"errors", {std::string("openTexts: ") + e.what()}}});
+  }
+  const auto r = g_app->open_texts(docs);
+  return out({{"ok", r.ok}, {"errors", r.errors}});
+}
+
+// Replays the autosave log (one JSON line each) at start-up. Returns {ok, errors, applied}.
+EMSCRIPTEN_KEEPALIVE const char* gs_restore(const char* lines_json) {
+  json errors = json::array();
+  int applied = 0;
+  try {
+    for (const auto& line : json::parse(lines_json)) {
+      const json rec = json::parse(line.get<std::string>());
+      if (rec.value("op", "") == "open") {
+        const auto r = g_app->open_texts({{rec.at("id").get<std::string>(), rec.at("text").get<std::string>()}}, false);
+        for (const auto& e : r.errors) errors.push_back(e);
+        applied += r.ok;
+      }
+    }
+  } catch (const json::exception& e) {
+    errors.push_back(std::string("autosave log: ") + e.what());
+  }
+  return out({{"ok", errors.empty()}, {"errors", errors}, {"applied", applied}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gs_documents() {
+  json a = json::array();
+  for (size_t i = 0; i < g_app->document_count(); ++i) {
+    const auto& d = g_app->document(i);
+    a.push_back({{"id", d.id()}, {"length", d.length()}, {"tokens", d.tokens().size()}, {"current", i == g_app->current()}});
+  }
+  return out(a);
+}
+
+// [SECTION] Automation
+
+EMSCRIPTEN_KEEPALIVE int gs_scroll_to(const char* doc, uint32_t cp) {
+  const auto i = doc_index(doc);
+  if (!i) return 0;
+  g_app->scroll_to(*i, cp);
+  return 1;
+}
+
+// {x, y, w, h} in canvas pixels (device pixels), or null.
+EMSCRIPTEN_KEEPALIVE const char* gs_char_rect(const char* doc, uint32_t cp) {
+  const auto i = doc_index(doc);
+  if (!i) return out(nullptr);
+  const auto r = g_app->char_rect(*i, cp);
+  if (!r) return out(nullptr);
+  return out({{"x", r->x}, {"y", r->y}, {"w", r->w}, {"h", r->h}});
+}
+
+EMSCRIPTEN_KEEPALIVE int gs_select(const char* doc, uint32_t start, uint32_t end) {
+  const auto i = doc_index(doc);
+  if (!i) return 0;
+  g_app->select(*i, start, end);
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gs_selection() {
+  auto& c = g_app->canvas();
+  if (!c.document() || !c.has_selection()) return out(nullptr);
+  return out({{"doc", c.document()->id()}, {"start", c.sel_start()}, {"end", c.sel_end()}});
+}
+
+EMSCRIPTEN_KEEPALIVE double gs_frame_ms() { return g_frame_ms; }
+
+}  // extern "C"

@@ -1,0 +1,25 @@
+#pragma once
+// Platform — the one seam between the app and the world outside it (the browser today).
+// The app calls these; web/platform_web.cpp implements them with the page's JavaScript
+// (shell/goldspan-shell.js). Nothing else in web/app/ knows it runs in a browser.
+#include <string>
+
+namespace goldspan::ui {
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  // Offers `bytes` to the user as a file download.
+  virtual void download(const std::string& filename, const std::string& mime, const std::string& bytes) = 0;
+  // Opens the browser's file picker; chosen files arrive through the app's open_file().
+  virtual void pick_files() = 0;
+  // Appends one line to the durable autosave log (IndexedDB). Order is kept.
+  virtual void persist(const std::string& line) = 0;
+  // Drops the autosave log (a new, empty session).
+  virtual void clear_persisted() = 0;
+  // Lines handed to persist() that are not yet durable (0 = everything saved).
+  virtual int pending_saves() = 0;
+  virtual double now_ms() = 0;
+};
+
+}  // namespace goldspan::ui

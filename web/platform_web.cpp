@@ -1,0 +1,28 @@
+#include "platform_web.hpp"
+
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(void, gs_js_download, (const char* name, const char* mime, const char* data, size_t len), {
+  globalThis.goldspanShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
+});
+EM_JS(void, gs_js_pick_files, (), { globalThis.goldspanShell.pickFiles(); });
+EM_JS(void, gs_js_persist, (const char* line, size_t len), {
+  globalThis.goldspanShell.persist(UTF8ToString(line, len));
+});
+EM_JS(void, gs_js_clear_persisted, (), { globalThis.goldspanShell.clearPersisted(); });
+EM_JS(int, gs_js_pending_saves, (), { return globalThis.goldspanShell.pendingSaves(); });
+// clang-format on
+
+namespace goldspan::ui {
+
+void WebPlatform::download(const std::string& filename, const std::string& mime, const std::string& bytes) {
+  gs_js_download(filename.c_str(), mime.c_str(), bytes.data(), bytes.size());
+}
+void WebPlatform::pick_files() { gs_js_pick_files(); }
+void WebPlatform::persist(const std::string& line) { gs_js_persist(line.data(), line.size()); }
+void WebPlatform::clear_persisted() { gs_js_clear_persisted(); }
+int WebPlatform::pending_saves() { return gs_js_pending_saves(); }
+double WebPlatform::now_ms() { return emscripten_get_now(); }
+
+}  // namespace goldspan::ui

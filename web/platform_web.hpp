@@ -1,0 +1,18 @@
+#pragma once
+// The browser implementation of Platform: each call goes to the page's shell
+// (shell/goldspan-shell.js, object globalThis.goldspanShell).
+#include "platform.hpp"
+
+namespace goldspan::ui {
+
+class WebPlatform final : public Platform {
+ public:
+  void download(const std::string& filename, const std::string& mime, const std::string& bytes) override;
+  void pick_files() override;
+  void persist(const std::string& line) override;
+  void clear_persisted() override;
+  int pending_saves() override;
+  double now_ms() override;
+};
+
+}  // namespace goldspan::ui
