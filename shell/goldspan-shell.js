@@ -53,6 +53,9 @@
     try { return fn(ptr, bytes.length); } finally { core._free(ptr); }
   }
   const callJson = (name, types, args) => JSON.parse(core.UTF8ToString(core.ccall(name, 'number', types, args)));
+  // For inputs of any size: ccall's 'string' would copy them onto the (small) wasm stack.
+  const callJsonText = (name, text) =>
+    withBytes(new TextEncoder().encode(text), (p, n) => callJson(name, ['number', 'number'], [p, n]));
 
   // [SECTION] Autosave log in IndexedDB (append-only; one record per line, in order)
   const store = {
@@ -145,7 +148,7 @@
   let markReady;
   const api = {
     ready: new Promise((r) => { markReady = r; }),
-    openTexts(docs) { return callJson('gs_open_texts', ['string'], [JSON.stringify(docs)]); },
+    openTexts(docs) { return callJsonText('gs_open_texts', JSON.stringify(docs)); },
     openFiles,
     documents() { return callJson('gs_documents', [], []); },
     selection() { return callJson('gs_selection', [], []); },
@@ -183,7 +186,7 @@
       await store.open();
       const log = await store.readAll();
       if (log.length) {
-        const r = callJson('gs_restore', ['string'], [JSON.stringify(log)]);
+        const r = callJsonText('gs_restore', JSON.stringify(log));
         if (!r.ok) console.error('goldspan: restoring the autosave log:', r.errors);
       } else {
         const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: await (await fetch(u)).text() })));

@@ -131,11 +131,11 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_file(const char* name, const char* data
   return out({{"ok", r.ok}, {"errors", r.errors}});
 }
 
-// [{id, text}, ...] → {ok, errors}
-EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* docs_json) {
+// [{id, text}, ...] → {ok, errors}. Large inputs come through malloc'd memory, not the stack.
+EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
   std::vector<std::pair<std::string, std::string>> docs;
   try {
-    for (const auto& d : json::parse(docs_json)) docs.emplace_back(d.at("id").get<std::string>(), d.at("text").get<std::string>());
+    for (const auto& d : json::parse(data, data + len)) docs.emplace_back(d.at("id").get<std::string>(), d.at("text").get<std::string>());
   } catch (const json::exception& e) {
     return out({{"ok", false}, {"errors", {std::string("openTexts: ") + e.what()}}});
   }
@@ -144,11 +144,11 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* docs_json) {
 }
 
 // Replays the autosave log (one JSON line each) at start-up. Returns {ok, errors, applied}.
-EMSCRIPTEN_KEEPALIVE const char* gs_restore(const char* lines_json) {
+EMSCRIPTEN_KEEPALIVE const char* gs_restore(const char* data, size_t len) {
   json errors = json::array();
   int applied = 0;
   try {
-    for (const auto& line : json::parse(lines_json)) {
+    for (const auto& line : json::parse(data, data + len)) {
       const json rec = json::parse(line.get<std::string>());
       if (rec.value("op", "") == "open") {
         const auto r = g_app->open_texts({{rec.at("id").get<std::string>(), rec.at("text").get<std::string>()}}, false);
