@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
   std::printf("  goldspan tokenize + offset index    %8.1f MB/s   ratio %.2f x raw (target >= 0.80)\n",
               size_mb / t_tok, t_raw / t_tok);
   std::printf("    of which offset index alone       %8.1f MB/s\n", size_mb / t_map);
-  std::printf("  goldspan Document (validate, index, tokens, sentences, graphemes)\n"
+  std::printf("  goldspan Document (validate, index, tokens; graphemes on demand)\n"
               "                                      %8.1f MB/s   ratio %.2f x raw\n",
               size_mb / t_doc, t_raw / t_doc);
   return 0;

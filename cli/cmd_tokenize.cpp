@@ -81,7 +81,8 @@ int cmd_tokenize(const Args& args) {
         }
         if (sentences) {
           out += ",\"sentences\":";
-          write_array(out, doc.sentences().begin(), doc.sentences().end(), range);
+          const auto sents = tok.sentences(doc.text());
+          write_array(out, sents.begin(), sents.end(), range);
         }
       }
       out += "}\n";

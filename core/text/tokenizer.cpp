@@ -200,23 +200,14 @@ std::vector<uint32_t> Tokenizer::boundaries(BreakKind kind, std::string_view s) 
   return out;
 }
 
-std::vector<uint32_t> Tokenizer::grapheme_inner(std::string_view s) {
-  check_size(s);
-  auto& bi = iter(BreakKind::Grapheme);
-  Utf8Text ut(s);
-  UErrorCode st = U_ZERO_ERROR;
-  bi.setText(ut.get(), st);
-  std::vector<uint32_t> out;
-  CpCursor cur(s);
-  int32_t b = bi.first();
-  uint32_t bcp = 0;
-  for (int32_t e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
-    if (e - b == 1) { bcp = cur.to_cp(e); continue; }  // one ASCII byte: nothing inside
-    const uint32_t ecp = cur.to_cp(e);
-    for (uint32_t c = bcp + 1; c < ecp; ++c) out.push_back(c);
-    bcp = ecp;
-  }
-  return out;
+bool may_join_cluster(char32_t c) noexcept {
+  if (c < 0x80) return c == '\r';  // ASCII is Other, Control or LF, and CR for CR LF
+  const int v = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GRAPHEME_CLUSTER_BREAK);
+  return v != U_GCB_OTHER && v != U_GCB_CONTROL && v != U_GCB_LF;
+}
+
+std::unique_ptr<icu::BreakIterator> Tokenizer::new_grapheme_iterator() {
+  return std::unique_ptr<icu::BreakIterator>(iter(BreakKind::Grapheme).clone());
 }
 
 }  // namespace goldspan

@@ -23,6 +23,11 @@ namespace goldspan {
 enum class TokenKind : uint8_t { Word, Number, Punctuation, Kana, Ideographic, Other };
 const char* to_string(TokenKind k) noexcept;
 
+// False when UAX #29 always breaks on both sides of `c` next to another such code point:
+// Grapheme_Cluster_Break Other, Control or LF (no rule that keeps a cluster together, GB3 and
+// GB6–GB13, involves those). Lets grapheme checks skip ICU for most text.
+bool may_join_cluster(char32_t c) noexcept;
+
 struct Range {
   uint32_t start = 0, end = 0;  // code points, half-open
   friend bool operator==(Range a, Range b) { return a.start == b.start && a.end == b.end; }
@@ -52,8 +57,8 @@ class Tokenizer {
   std::vector<Range> sentences(std::string_view utf8);
   // Every boundary of that kind, 0 and the text length included.
   std::vector<uint32_t> boundaries(BreakKind kind, std::string_view utf8);
-  // Code point positions that are NOT grapheme cluster boundaries (inside a cluster), ascending.
-  std::vector<uint32_t> grapheme_inner(std::string_view utf8);
+  // A grapheme cluster iterator of its own for one Document (see Document::is_grapheme_boundary).
+  std::unique_ptr<icu::BreakIterator> new_grapheme_iterator();
 
  private:
   icu::BreakIterator& iter(BreakKind kind);

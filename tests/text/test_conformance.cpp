@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "support.hpp"
+#include "text/document.hpp"
 #include "text/tokenizer.hpp"
 
 using goldspan::BreakKind;
@@ -109,4 +110,34 @@ TEST_CASE("conformance: WordBreakTest.txt with root rules fails only the 15 CLDR
     INFO("line " << c->line);
     CHECK(mentions_colon_variant(*c));
   }
+}
+
+TEST_CASE("Document::is_grapheme_boundary equals full ICU iteration", "[conformance][graphemes]") {
+  Tokenizer tok;
+  auto check = [&](const std::string& text) {
+    const goldspan::Document d("t", text, tok);
+    const auto b = tok.boundaries(BreakKind::Grapheme, text);
+    size_t k = 0;
+    for (uint32_t cp = 0; cp <= d.length(); ++cp) {
+      const bool expected = k < b.size() && b[k] == cp;
+      if (expected) ++k;
+      if (d.is_grapheme_boundary(cp) != expected) return false;
+    }
+    return true;
+  };
+  for (const char* file : {"GraphemeBreakTest.txt", "WordBreakTest.txt", "SentenceBreakTest.txt"}) {
+    const auto cases = load(file);
+    std::string all;
+    for (const Case& c : cases) {
+      INFO(file << " line " << c.line);
+      REQUIRE(check(c.text));
+      all += c.text;
+      all += (c.line % 3) ? "x" : " ";
+    }
+    // All lines run together: clusters meet ASCII and each other.
+    CHECK(check(all));
+  }
+  const auto sample = goldspan::test::read_file(std::string(GOLDSPAN_SOURCE_DIR) + "/assets/sample/multilingual.txt");
+  REQUIRE(sample);
+  CHECK(check(*sample));
 }

@@ -1,0 +1,93 @@
+// Browser benchmark of the annotator canvas (headless Chromium, SwiftShader WebGL):
+//   - start-up: page load until the app is ready;
+//   - a generated multilingual document of ~5 M tokens: time to open it (tokenize + layout
+//     index), to its first frame, and to interactive (a click selects a token);
+//   - CPU time per frame while scrolling through it with the mouse wheel;
+//   - transfer size (gzip) of everything the page loads.
+// Run after `cmake --build --preset wasm`:  node bench/browser/bench_canvas.mjs [tokensMillions=5]
+import { gzipSync } from 'node:zlib';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, dist } from '../../tests/e2e/browser.mjs';
+
+const millions = Number(process.argv[2] || 5);
+const b = await open();
+const t = {};
+try {
+  const files = [];
+  b.page.on('response', (r) => files.push(new URL(r.url()).pathname));
+  let t0 = Date.now();
+  await b.page.goto(b.origin + '/');
+  await b.page.waitForFunction(() => window.goldspan, null, { timeout: 60000 });
+  await b.page.evaluate(() => window.goldspan.ready);
+  t.ready = Date.now() - t0;
+
+  // ~5.2 tokens per sentence-word mix; sentences from several scripts, paragraphs of 6.
+  const info = await b.page.evaluate((target) => {
+    const s = ['Fire crews fought the blaze at the port for six hours, officials said.',
+      'Der Hafenmeister sagte, 14 Arbeiter seien evakuiert worden.',
+      'Начальник порта заявила, что пострадавших нет.',
+      'Η πυρκαγιά έκαιγε σχεδόν έξι ώρες.',
+      'Insurers put the loss closer to €7 million on Monday.'];
+    const parts = []; let tokens = 0, i = 0;
+    while (tokens < target) {
+      const x = s[(i * 7919) % s.length];
+      parts.push(x); tokens += x.split(/\s+/).length * 1.25; i++;
+      parts.push(i % 6 ? ' ' : '\n\n');
+    }
+    window.__big = parts.join('');
+    return { bytes: new TextEncoder().encode(window.__big).length };
+  }, millions * 1.04e6);
+  const opened = await b.page.evaluate(async () => {
+    // As a user opens it: a File from the picker (bytes, no JSON on the way).
+    const file = new File([window.__big], 'big.txt');
+    const t0 = performance.now();
+    const r = (await window.goldspan.openFiles([file]))[0];
+    const t1 = performance.now();
+    window.goldspan.scrollTo('big.txt', 0);
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    const t2 = performance.now();
+    const d = window.goldspan.documents().find((x) => x.id === 'big.txt');
+    return { ok: r.ok, errors: r.errors, open: t1 - t0, firstFrame: t2 - t0, tokens: d && d.tokens };
+  });
+  if (!opened.ok) throw new Error('open failed: ' + opened.errors.join('; '));
+  t.open = opened.open; t.firstFrame = opened.firstFrame;
+  // Interactive: a real click on the first token selects it.
+  t0 = Date.now();
+  const r = await b.page.evaluate(() => window.goldspan.charRect('big.txt', 1));
+  await b.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await b.page.waitForFunction(() => window.goldspan.selection() !== null);
+  t.interactive = t.firstFrame + (Date.now() - t0);
+
+  // Scrolling: wheel events, one per frame, collecting each frame's CPU time.
+  await b.page.mouse.move(640, 400);
+  const frames = [];
+  for (let i = 0; i < 240; i++) {
+    await b.page.mouse.wheel(0, i < 200 ? 400 : 40000);
+    frames.push(await b.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(window.goldspan.frameMs())))));
+  }
+  frames.sort((a, c) => a - c);
+  const mean = frames.reduce((a, c) => a + c, 0) / frames.length;
+
+  // Transfer size: what the page loaded, gzip-compressed as a static server would send it.
+  const seen = [...new Set(files)].filter((p) => p !== '/');
+  let gz = 0, raw = 0;
+  for (const p of ['/index.html', ...seen]) {
+    const f = join(dist, p);
+    try { if (!statSync(f).isFile()) continue; } catch { continue; }
+    const bytes = readFileSync(f);
+    raw += bytes.length; gz += gzipSync(bytes, { level: 9 }).length;
+  }
+
+  const mb = (n) => (n / 1048576).toFixed(2) + ' MB';
+  console.log(`bench_canvas [headless Chromium, SwiftShader]: ${(opened.tokens / 1e6).toFixed(2)} M tokens, ${mb(info.bytes)} of text`);
+  console.log(`  page ready (load, compile, boot)   ${t.ready.toFixed(0)} ms`);
+  console.log(`  open document (tokenize + index)   ${t.open.toFixed(0)} ms`);
+  console.log(`  first frame after open             ${t.firstFrame.toFixed(0)} ms   (target < 2000)`);
+  console.log(`  interactive (click selects)        ${t.interactive.toFixed(0)} ms   (target < 2000)`);
+  console.log(`  frame CPU while scrolling          mean ${mean.toFixed(2)} ms, p95 ${frames[Math.floor(frames.length * 0.95)].toFixed(2)} ms, max ${frames[frames.length - 1].toFixed(2)} ms   (target <= 4)`);
+  console.log(`  transfer: ${seen.length + 1} files, ${mb(raw)} raw, ${mb(gz)} gzip   (target <= 2.5 MB excluding the CJK font)`);
+} finally {
+  await b.close();
+}
