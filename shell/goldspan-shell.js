@@ -151,6 +151,8 @@
     openTexts(docs) { return callJsonText('gs_open_texts', JSON.stringify(docs)); },
     openFiles,
     documents() { return callJson('gs_documents', [], []); },
+    schema() { return callJson('gs_schema', [], []); },
+    spans(docId) { return callJson('gs_spans', ['string'], [docId]); },
     selection() { return callJson('gs_selection', [], []); },
     scrollTo(docId, offset) { return !!core.ccall('gs_scroll_to', 'number', ['string', 'number'], [docId, offset]); },
     // The on-screen rectangle of one code point in CSS pixels of the page, after scrolling it into view.
@@ -164,6 +166,7 @@
     },
     select(docId, start, end) { return !!core.ccall('gs_select', 'number', ['string', 'number', 'number'], [docId, start, end]); },
     frameMs() { return core._gs_frame_ms(); },
+    status() { return callJson('gs_status', [], []); },
     savedPending() { return store.pending(); },
   };
   window.goldspan = api;
@@ -174,14 +177,14 @@
     if (missing) return fail(missing);
     try {
       const manifest = await (await fetch('manifest.json')).json();
-      const [wasm, icu, ...fonts] = await fetchAll(['goldspan.wasm', manifest.icu, ...manifest.fonts]);
+      const [wasm, icu, schema, ...fonts] = await fetchAll(['goldspan.wasm', manifest.icu, manifest.schema, ...manifest.fonts]);
       core = await createGoldspan({ wasmBinary: wasm, canvas });
       manifest.fonts.forEach((name, i) => withBytes(fonts[i], (p, n) => core.ccall('gs_add_font', null, ['string', 'number', 'number'], [name, p, n])));
       const icuPtr = core._malloc(icu.length);  // ICU reads from it for the whole session
       core.HEAPU8.set(icu, icuPtr);
       const dpr = window.devicePixelRatio || 1;
-      const err = core.ccall('gs_boot', 'number', ['number', 'number', 'number', 'number', 'number'],
-        [icuPtr, icu.length, Math.round(canvas.clientWidth * dpr), Math.round(canvas.clientHeight * dpr), dpr]);
+      const err = core.ccall('gs_boot', 'number', ['number', 'number', 'string', 'number', 'number', 'number'],
+        [icuPtr, icu.length, new TextDecoder().decode(schema), Math.round(canvas.clientWidth * dpr), Math.round(canvas.clientHeight * dpr), dpr]);
       if (err) return fail(core.UTF8ToString(err));
       await store.open();
       const log = await store.readAll();

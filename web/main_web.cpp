@@ -8,11 +8,15 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cstdio>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/app.hpp"
+#include "app/keys.hpp"
+#include "model/schema.hpp"
 #include "error.hpp"
 #include "platform_web.hpp"
 #include "text/icu_data.hpp"
@@ -64,11 +68,14 @@ void frame() {
   glClearColor(0.96f, 0.95f, 0.93f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  goldspan::ui::key_log().clear();
   g_frame_ms = emscripten_get_now() - t0;
 }
 
 std::optional<size_t> doc_index(const char* id) {
-  return g_app ? g_app->find_document(id) : std::nullopt;
+  if (!g_app) return std::nullopt;
+  const ptrdiff_t i = g_app->corpus().find_document(id);
+  return i < 0 ? std::nullopt : std::optional<size_t>(static_cast<size_t>(i));
 }
 
 }  // namespace
@@ -83,13 +90,16 @@ EMSCRIPTEN_KEEPALIVE void gs_add_font(const char* name, const char* data, size_t
   else g_pending_fonts.emplace_back(name, std::string(data, len));
 }
 
-// Hands over ICU data (kept by the caller for the session), creates the window and starts
-// the frame loop. Returns null on success, else an error message.
-EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, int width, int height, float dpr) {
+// Hands over ICU data (kept by the caller for the session) and the label schema (JSON),
+// creates the window and starts the frame loop. Returns null on success, else an error message.
+EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const char* schema_json, int width,
+                                         int height, float dpr) {
+  std::optional<goldspan::Schema> schema;
   try {
     goldspan::set_icu_data(icu, icu_len);
+    schema = goldspan::Schema::parse(schema_json);
   } catch (const goldspan::Error& e) {
-    g_out = e.what();
+    g_out = std::string("schema.json: ") + e.what();
     return g_out.c_str();
   }
   if (!glfwInit()) return "GLFW could not start";
@@ -104,9 +114,15 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, int wi
   io.IniFilename = nullptr;  // layout is not persisted; annotations are
   g_dpr = dpr;
   apply_style(dpr);
+  // Installed before ImGui's own callbacks, which chain to it: presses are logged per frame.
+  glfwSetKeyCallback(g_window, [](GLFWwindow*, int key, int, int action, int mods) {
+    if (action == GLFW_RELEASE) return;
+    goldspan::ui::key_log().record({key, (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, (mods & GLFW_MOD_SHIFT) != 0,
+                                    (mods & GLFW_MOD_ALT) != 0});
+  });
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
-  g_app = std::make_unique<App>(g_platform);
+  g_app = std::make_unique<App>(g_platform, std::move(*schema));
   for (auto& [n, b] : g_pending_fonts) g_app->fonts().add_ttf(n, std::move(b));
   g_pending_fonts.clear();
   g_app->fonts().set_scale(dpr);
@@ -139,34 +155,61 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
   } catch (const json::exception& e) {
     return out({{"ok", false}, {"errors", {std::string("openTexts: ") + e.what()}}});
   }
-  const auto r = g_app->open_texts(docs);
+  const auto r = g_app->open_texts(std::move(docs));
   return out({{"ok", r.ok}, {"errors", r.errors}});
 }
 
-// Replays the autosave log (one JSON line each) at start-up. Returns {ok, errors, applied}.
+// Replays the autosave log (a JSON array of its lines) at start-up. Returns {ok, errors}.
 EMSCRIPTEN_KEEPALIVE const char* gs_restore(const char* data, size_t len) {
-  json errors = json::array();
-  int applied = 0;
+  std::vector<std::string> lines;
   try {
-    for (const auto& line : json::parse(data, data + len)) {
-      const json rec = json::parse(line.get<std::string>());
-      if (rec.value("op", "") == "open") {
-        const auto r = g_app->open_texts({{rec.at("id").get<std::string>(), rec.at("text").get<std::string>()}}, false);
-        for (const auto& e : r.errors) errors.push_back(e);
-        applied += r.ok;
-      }
-    }
+    for (const auto& line : json::parse(data, data + len)) lines.push_back(line.get<std::string>());
   } catch (const json::exception& e) {
-    errors.push_back(std::string("autosave log: ") + e.what());
+    return out({{"ok", false}, {"errors", {std::string("autosave log: ") + e.what()}}});
   }
-  return out({{"ok", errors.empty()}, {"errors", errors}, {"applied", applied}});
+  const auto r = g_app->restore(lines);
+  return out({{"ok", r.ok}, {"errors", r.errors}});
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gs_documents() {
   json a = json::array();
-  for (size_t i = 0; i < g_app->document_count(); ++i) {
-    const auto& d = g_app->document(i);
-    a.push_back({{"id", d.id()}, {"length", d.length()}, {"tokens", d.tokens().size()}, {"current", i == g_app->current()}});
+  const auto& c = g_app->corpus();
+  for (size_t i = 0; i < c.document_count(); ++i) {
+    const auto& d = c.document(i);
+    a.push_back({{"id", d.id()}, {"length", d.length()}, {"tokens", d.tokens().size()},
+                 {"spans", c.document_spans(i).size()}, {"current", i == g_app->current()}});
+  }
+  return out(a);
+}
+
+// Labels with their kind, colour and hotkey.
+EMSCRIPTEN_KEEPALIVE const char* gs_schema() {
+  json labels = json::array();
+  for (const auto& t : g_app->corpus().schema().span_types()) {
+    char color[8];
+    std::snprintf(color, sizeof color, "#%06x", t.color);
+    labels.push_back({{"name", t.name}, {"kind", goldspan::to_string(t.kind)}, {"color", color},
+                      {"hotkey", t.hotkey ? std::string(1, t.hotkey) : std::string()}});
+  }
+  json relations = json::array();
+  for (const auto& r : g_app->corpus().schema().relation_types()) relations.push_back(r.name);
+  return out({{"name", g_app->corpus().schema().name()}, {"labels", labels}, {"relations", relations}});
+}
+
+// The spans of one document in reading order: {id, label, kind, start, end, text, fragments}.
+EMSCRIPTEN_KEEPALIVE const char* gs_spans(const char* doc) {
+  const auto i = doc_index(doc);
+  if (!i) return out(nullptr);
+  const auto& c = g_app->corpus();
+  const auto& d = c.document(*i);
+  json a = json::array();
+  for (goldspan::SpanId id : c.document_spans(*i)) {
+    const auto& s = c.span(id);
+    const auto e = s.fragments.extent();
+    json frags = json::array();
+    for (const auto& f : s.fragments) frags.push_back({f.start, f.end});
+    a.push_back({{"id", "s" + std::to_string(id)}, {"label", c.type_of(s).name}, {"kind", goldspan::to_string(c.type_of(s).kind)},
+                 {"start", e.start}, {"end", e.end}, {"text", d.slice(e.start, e.end)}, {"fragments", frags}});
   }
   return out(a);
 }
@@ -203,5 +246,8 @@ EMSCRIPTEN_KEEPALIVE const char* gs_selection() {
 }
 
 EMSCRIPTEN_KEEPALIVE double gs_frame_ms() { return g_frame_ms; }
+
+// The last message of the status bar (why an edit was refused, etc.).
+EMSCRIPTEN_KEEPALIVE const char* gs_status() { return out(g_app->status()); }
 
 }  // extern "C"

@@ -1,51 +1,95 @@
 #include "app/app.hpp"
 
 #include <imgui.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "error.hpp"
 #include "app/keys.hpp"
-#include "text/utf8.hpp"
+#include "error.hpp"
+#include "model/commands.hpp"
+#include "model/journal.hpp"
 
 namespace goldspan::ui {
 
-App::App(Platform& platform) : platform_(platform) {}
+App::App(Platform& platform, Schema schema)
+    : platform_(platform),
+      corpus_(std::make_unique<Corpus>(std::move(schema))),
+      history_(std::make_unique<History>(*corpus_)) {
+  history_->set_annotator("annotator");
+  // Every completed step (edit, group, undo, redo) is appended to the autosave log at once.
+  history_->set_journal([this](const std::string& line) { platform_.persist(line); });
+  canvas_.set_span_query([this](uint32_t a, uint32_t b, std::vector<SpanMark>& out) {
+    hits_.clear();
+    corpus_->query(current_, a, b, hits_);
+    for (const SpanHit& h : hits_) {
+      const Span& s = corpus_->span(h.span);
+      const SpanType& t = corpus_->type_of(s);
+      const uint32_t c = t.color;
+      SpanMark m;
+      m.id = h.span;
+      m.start = h.start;
+      m.end = h.end;
+      m.color = IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 255);
+      m.claim = t.kind == SpanKind::Claim;
+      m.selected = h.span == selected_;
+      m.linked = corpus_->cluster_of(h.span) != 0 || !corpus_->relations_of(h.span).empty();
+      out.push_back(m);
+    }
+  });
+}
+
 App::~App() = default;
+
+void App::set_status(std::string s) {
+  status_ = std::move(s);
+  status_time_ = ImGui::GetTime();
+}
+
+bool App::edit(const char* what, const std::function<void()>& f) {
+  try {
+    f();
+    return true;
+  } catch (const Error& e) {
+    set_status(std::string(what) + ": " + e.what());
+    return false;
+  }
+}
 
 // [SECTION] Documents
 
-std::optional<size_t> App::find_document(const std::string& id) const {
-  for (size_t i = 0; i < docs_.size(); ++i)
-    if (docs_[i]->id() == id) return i;
-  return std::nullopt;
-}
-
-OpenResult App::open_texts(const std::vector<std::pair<std::string, std::string>>& in, bool persist) {
+OpenResult App::open_texts(std::vector<std::pair<std::string, std::string>> in, bool persist) {
   OpenResult r;
-  std::vector<std::unique_ptr<Document>> made;
-  for (size_t i = 0; i < in.size(); ++i) {
-    const auto& [id, text] = in[i];
-    bool dup = find_document(id).has_value();
+  std::vector<std::shared_ptr<const Document>> made;
+  for (auto& [id, text] : in) {
+    bool dup = corpus_->find_document(id) >= 0;
     for (const auto& m : made) dup |= m->id() == id;
-    if (dup) { r.errors.push_back(id + ": a document with this id is already open"); continue; }
+    if (dup) {
+      r.errors.push_back(id + ": a document with this id is already open");
+      continue;
+    }
     try {
-      made.push_back(std::make_unique<Document>(id, text, tokenizer_));
+      made.push_back(std::make_shared<const Document>(id, std::move(text), tokenizer_));
     } catch (const Error& e) {
       r.errors.push_back(e.what());
     }
   }
-  if (!r.errors.empty()) { r.ok = false; return r; }
-  const size_t first = docs_.size();
+  if (!r.errors.empty()) {
+    r.ok = false;
+    return r;
+  }
+  const size_t first = corpus_->document_count();
   for (auto& d : made) {
     fonts_.note_text(d->text());
+    // Documents go into the log before any edit that refers to them.
     if (persist) platform_.persist(nlohmann::json{{"op", "open"}, {"id", d->id()}, {"text", d->text()}}.dump());
-    docs_.push_back(std::move(d));
+    corpus_->add_document(d);
   }
   if (!made.empty() && (first == 0 || canvas_.document() == nullptr)) show_document(first);
   return r;
 }
 
-OpenResult App::open_file(const std::string& name, const std::string& bytes) {
+OpenResult App::open_file(const std::string& name, std::string bytes) {
   auto ends = [&](const char* ext) {
     const size_t n = std::char_traits<char>::length(ext);
     return name.size() >= n && name.compare(name.size() - n, n, ext) == 0;
@@ -58,7 +102,7 @@ OpenResult App::open_file(const std::string& name, const std::string& bytes) {
       size_t e = bytes.find('\n', b);
       if (e == std::string::npos) e = bytes.size();
       ++line_no;
-      const std::string line = bytes.substr(b, e - b);
+      const std::string_view line(bytes.data() + b, e - b);
       b = e + 1;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       try {
@@ -71,11 +115,13 @@ OpenResult App::open_file(const std::string& name, const std::string& bytes) {
         r.errors.push_back(name + ": line " + std::to_string(line_no) + ": " + e.what());
       }
     }
-    if (r.errors.empty()) r = open_texts(docs);
+    if (r.errors.empty()) r = open_texts(std::move(docs));
   } else if (ends(".txt") || name.find('.') == std::string::npos) {
-    r = open_texts({{name, bytes}});
+    std::vector<std::pair<std::string, std::string>> one;
+    one.emplace_back(name, std::move(bytes));
+    r = open_texts(std::move(one));
   } else {
-    r.errors.push_back(name + ": unsupported file type (open .txt, .jsonl or gold .json)");
+    r.errors.push_back(name + ": unsupported file type (open .txt or .jsonl)");
   }
   r.ok = r.errors.empty();
   if (!r.ok) {
@@ -85,16 +131,126 @@ OpenResult App::open_file(const std::string& name, const std::string& bytes) {
   return r;
 }
 
+OpenResult App::restore(const std::vector<std::string>& lines) {
+  OpenResult r;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    try {
+      const auto rec = nlohmann::json::parse(lines[i]);
+      if (rec.is_object() && rec.value("op", "") == "open") {
+        std::vector<std::pair<std::string, std::string>> one;
+        one.emplace_back(rec.at("id").get<std::string>(), rec.at("text").get<std::string>());
+        const auto o = open_texts(std::move(one), false);
+        if (!o.ok) throw Error("autosave line " + std::to_string(i + 1), o.errors.front());
+      } else {
+        replay_journal_line(*history_, lines[i], i + 1);
+      }
+    } catch (const std::exception& e) {
+      r.ok = false;
+      r.errors.push_back(std::string("autosave: ") + e.what() + " (" + std::to_string(lines.size() - i) +
+                         " later entries not applied)");
+      break;
+    }
+  }
+  if (!r.ok) {
+    dialog_title_ = "Could not restore all saved work";
+    dialog_errors_ = r.errors;
+  }
+  return r;
+}
+
 void App::show_document(size_t i) {
-  if (i >= docs_.size()) return;
+  if (i >= corpus_->document_count()) return;
   current_ = i;
-  canvas_.set_document(docs_[i].get());
+  canvas_.set_document(&corpus_->document(i));
+  if (selected_ && corpus_->find_span(selected_) && corpus_->span(selected_).doc != i) selected_ = 0;
+}
+
+// [SECTION] Annotating
+
+std::optional<SpanId> App::label_selection(const std::string& type) {
+  if (!canvas_.document() || !canvas_.has_selection()) {
+    set_status("Select tokens first (drag, or arrows with Shift), then press a label's key.");
+    return std::nullopt;
+  }
+  std::optional<SpanId> id;
+  const EdgeMode mode = canvas_.char_mode() ? EdgeMode::Character : EdgeMode::Token;
+  edit("Label", [&] {
+    id = history_->run<AddSpan>(canvas_.document()->id(), type,
+                                std::vector<Range>{{canvas_.sel_start(), canvas_.sel_end()}}, mode)
+             .id();
+  });
+  if (id) {
+    selected_ = *id;
+    canvas_.clear_selection();
+    set_status("");
+  }
+  return id;
+}
+
+void App::select_span(SpanId id, bool scroll) {
+  const Span* s = corpus_->find_span(id);
+  if (!s) return;
+  if (s->doc != current_) show_document(s->doc);
+  selected_ = id;
+  if (scroll) canvas_.scroll_to(s->fragments.extent().start);
+}
+
+void App::undo() {
+  if (!history_->can_undo()) return set_status("Nothing to undo.");
+  edit("Undo", [&] { history_->undo(); });
+  if (selected_ && !corpus_->find_span(selected_)) selected_ = 0;
+}
+
+void App::redo() {
+  if (!history_->can_redo()) return set_status("Nothing to redo.");
+  edit("Redo", [&] { history_->redo(); });
+}
+
+void App::jump_span(int dir) {
+  refresh_caches();
+  if (doc_spans_.empty()) return;
+  auto pos = std::find(doc_spans_.begin(), doc_spans_.end(), selected_);
+  size_t i;
+  if (pos == doc_spans_.end()) {
+    // From the cursor: the first span starting at or after it (or the last before it).
+    const uint32_t at = canvas_.sel_start();
+    i = 0;
+    while (i < doc_spans_.size() && corpus_->span(doc_spans_[i]).fragments.extent().start < at) ++i;
+    if (dir < 0) i = i == 0 ? doc_spans_.size() - 1 : i - 1;
+    else if (i == doc_spans_.size()) i = 0;
+  } else {
+    const size_t k = static_cast<size_t>(pos - doc_spans_.begin());
+    i = dir > 0 ? (k + 1) % doc_spans_.size() : (k + doc_spans_.size() - 1) % doc_spans_.size();
+  }
+  select_span(doc_spans_[i], true);
+}
+
+void App::handle_keys() {
+  if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  if (auto k = pressed_char('z'); k && k->ctrl) k->shift ? redo() : undo();
+  if (auto k = pressed_char('y'); k && k->ctrl) redo();
+  if (auto k = pressed_char('o'); k && k->ctrl) platform_.pick_files();
+  if (!canvas_.focused()) return;
+  if (auto k = pressed(ImGuiKey_Tab); k && !k->ctrl) jump_span(k->shift ? -1 : +1);
+  if (selected_ && (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace))) {
+    const SpanId id = selected_;
+    if (edit("Delete", [&] { history_->run<RemoveSpan>(id); })) selected_ = 0;
+  }
+  for (const SpanType& t : corpus_->schema().span_types()) {
+    const auto k = t.hotkey ? pressed_char(t.hotkey) : std::nullopt;
+    if (!k || k->ctrl || k->alt) continue;
+    if (canvas_.has_selection()) label_selection(t.name);
+    else if (selected_ && corpus_->type_of(corpus_->span(selected_)).name != t.name) {
+      const SpanId id = selected_;
+      edit("Relabel", [&] { history_->run<RelabelSpan>(id, t.name); });
+    }
+  }
 }
 
 // [SECTION] Automation
 
 void App::scroll_to(size_t doc, uint32_t cp) {
-  if (doc != current_ || canvas_.document() != docs_[doc].get()) show_document(doc);
+  if (doc != current_ || canvas_.document() != &corpus_->document(doc)) show_document(doc);
   canvas_.scroll_to(cp);
 }
 
@@ -110,7 +266,19 @@ void App::select(size_t doc, uint32_t start, uint32_t end) {
 
 // [SECTION] Frame
 
+void App::refresh_caches() {
+  if (cached_revision_ == corpus_->revision() && cached_doc_ == current_ &&
+      spans_per_doc_.size() == corpus_->document_count())
+    return;
+  cached_revision_ = corpus_->revision();
+  cached_doc_ = current_;
+  doc_spans_ = corpus_->document_count() ? corpus_->document_spans(current_) : std::vector<SpanId>{};
+  spans_per_doc_.assign(corpus_->document_count(), 0);
+  for (SpanId id : corpus_->span_ids()) ++spans_per_doc_[corpus_->span(id).doc];
+}
+
 void App::frame() {
+  refresh_caches();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -121,92 +289,30 @@ void App::frame() {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar(2);
   draw_menu();
-  const float side = std::round(ImGui::GetFontSize() * 16);
-  const float status_h = ImGui::GetFrameHeightWithSpacing();
-  const float body_h = ImGui::GetContentRegionAvail().y - status_h;
+  const float side = std::round(ImGui::GetFontSize() * 15);
+  const float body_h = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing();
 
   ImGui::BeginChild("##docs", ImVec2(side, body_h), true);
   draw_documents_panel();
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
-  ImGui::BeginChild("##main", ImVec2(ImGui::GetContentRegionAvail().x - side, body_h), false);
-  canvas_.draw(fonts_, nullptr);
+  ImGui::BeginChild("##main", ImVec2(ImGui::GetContentRegionAvail().x - side * 1.3f, body_h), false);
+  canvas_.draw(fonts_, [this](uint64_t id) { draw_hover_tooltip(static_cast<SpanId>(id)); });
+  if (auto clicked = canvas_.take_clicked_span()) {
+    if (*clicked) select_span(static_cast<SpanId>(*clicked), false);
+    else selected_ = 0;
+  }
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
-  ImGui::BeginChild("##side", ImVec2(side, body_h), true);
-  draw_side_panel();
+  ImGui::BeginChild("##side", ImVec2(0, body_h), true);
+  draw_palette();
+  draw_inspector();
+  draw_span_list();
   ImGui::EndChild();
   draw_status_bar();
   draw_error_dialog();
+  handle_keys();
   ImGui::End();
-}
-
-void App::draw_menu() {
-  if (!ImGui::BeginMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open files…", "Ctrl+O")) platform_.pick_files();
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("View")) {
-    bool cm = canvas_.char_mode();
-    if (ImGui::MenuItem("Character mode", nullptr, &cm)) canvas_.set_char_mode(cm);
-    ImGui::EndMenu();
-  }
-  ImGui::EndMenuBar();
-}
-
-void App::draw_documents_panel() {
-  ImGui::TextDisabled("DOCUMENTS");
-  for (size_t i = 0; i < docs_.size(); ++i) {
-    const Document& d = *docs_[i];
-    ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Selectable(d.id().c_str(), i == current_)) show_document(i);
-    ImGui::TextDisabled("  %zu tokens", d.tokens().size());
-    ImGui::PopID();
-  }
-  if (docs_.empty()) ImGui::TextWrapped("Open .txt, .jsonl or gold .json files (File > Open, or drop them here).");
-}
-
-void App::draw_side_panel() {
-  ImGui::TextDisabled("SELECTION");
-  if (canvas_.document() && canvas_.has_selection()) {
-    const uint32_t s = canvas_.sel_start(), e = canvas_.sel_end();
-    ImGui::Text("[%u, %u)", s, e);
-    const std::string_view t = canvas_.document()->slice(s, std::min(e, s + 200));
-    ImGui::TextWrapped("%.*s", static_cast<int>(t.size()), t.data());
-  } else {
-    ImGui::TextDisabled("nothing selected");
-  }
-}
-
-void App::draw_status_bar() {
-  const int pending = platform_.pending_saves();
-  ImGui::Separator();
-  ImGui::Text(" %s", pending ? "saving…" : "all changes saved");
-  if (canvas_.document()) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("  %s  ·  %u code points  ·  %zu tokens  ·  %s mode", canvas_.document()->id().c_str(),
-                        canvas_.document()->length(), canvas_.document()->tokens().size(),
-                        canvas_.char_mode() ? "character" : "token");
-  }
-}
-
-void App::draw_error_dialog() {
-  if (!dialog_errors_.empty() && !ImGui::IsPopupOpen("##errors")) ImGui::OpenPopup("##errors");
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
-  if (ImGui::BeginPopupModal("##errors", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-    ImGui::TextUnformatted(dialog_title_.c_str());
-    ImGui::TextDisabled("Nothing was changed.");
-    ImGui::Separator();
-    ImGui::BeginChild("##errlist", ImVec2(0, ImGui::GetFontSize() * 14), false);
-    for (const std::string& e : dialog_errors_) ImGui::TextWrapped("%s", e.c_str());
-    ImGui::EndChild();
-    if (ImGui::Button("Close") || key_pressed(ImGuiKey_Escape)) {
-      dialog_errors_.clear();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-  }
 }
 
 }  // namespace goldspan::ui

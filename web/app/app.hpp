@@ -1,7 +1,9 @@
 #pragma once
-// App — the annotator. Owns the documents and their annotations (through the core), the
-// canvas and the panels; draws one ImGui frame per call. Talks to the browser only through
-// Platform. The automation API (web/api.cpp) and the page call the public methods below.
+// App — the annotator. Owns the annotation state (a core Corpus edited through a History, so
+// every edit is a command: undoable, journaled, autosaved), the canvas and the panels, and
+// draws one ImGui frame per call. Talks to the browser only through Platform. The page and
+// the automation API (web/main_web.cpp) call the public methods below.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,20 +11,21 @@
 
 #include "app/canvas.hpp"
 #include "app/fonts.hpp"
+#include "model/corpus.hpp"
+#include "model/history.hpp"
 #include "platform.hpp"
-#include "text/document.hpp"
 #include "text/tokenizer.hpp"
 
 namespace goldspan::ui {
 
 struct OpenResult {
   bool ok = true;
-  std::vector<std::string> errors;  // "file: path: reason"
+  std::vector<std::string> errors;  // "file: place: reason"
 };
 
 class App {
  public:
-  explicit App(Platform& platform);
+  App(Platform& platform, Schema schema);
   ~App();
 
   Fonts& fonts() { return fonts_; }
@@ -30,34 +33,65 @@ class App {
 
   // [SECTION] Documents
   // Adds documents (id, UTF-8 text); all-or-nothing: on any error nothing changes.
-  OpenResult open_texts(const std::vector<std::pair<std::string, std::string>>& docs, bool persist = true);
-  // A file from the picker or drag-and-drop, dispatched on its name (.txt, .jsonl, .json).
-  OpenResult open_file(const std::string& name, const std::string& bytes);
-  size_t document_count() const { return docs_.size(); }
-  const Document& document(size_t i) const { return *docs_[i]; }
-  std::optional<size_t> find_document(const std::string& id) const;
+  OpenResult open_texts(std::vector<std::pair<std::string, std::string>> docs, bool persist = true);
+  // A file from the picker or drag-and-drop, dispatched on its name (.txt, .jsonl).
+  OpenResult open_file(const std::string& name, std::string bytes);
+  // Replays the autosave log (document records and journal lines). Stops at the first bad
+  // line and reports it; everything before it stays.
+  OpenResult restore(const std::vector<std::string>& lines);
+  const Corpus& corpus() const { return *corpus_; }
+  History& history() { return *history_; }
   void show_document(size_t i);
   size_t current() const { return current_; }
+
+  // [SECTION] Annotating (also used by the automation API)
+  // Labels the canvas selection; returns the new span's id, or nullopt with a status message.
+  std::optional<SpanId> label_selection(const std::string& type);
+  void select_span(SpanId id, bool scroll);
+  SpanId selected_span() const { return selected_; }
+  void undo();
+  void redo();
 
   // [SECTION] Automation
   void scroll_to(size_t doc, uint32_t cp);
   std::optional<Rect> char_rect(size_t doc, uint32_t cp);
   void select(size_t doc, uint32_t start, uint32_t end);
   Canvas& canvas() { return canvas_; }
+  const std::string& status() const { return status_; }
 
  private:
+  // [SECTION] Per-frame parts (app.cpp, panels.cpp)
+  void handle_keys();
   void draw_menu();
   void draw_documents_panel();
-  void draw_side_panel();
+  void draw_palette();
+  void draw_span_list();
+  void draw_inspector();
   void draw_status_bar();
   void draw_error_dialog();
+  void draw_hover_tooltip(SpanId id);
+  void jump_span(int dir);
+  void set_status(std::string s);
+  // Runs an edit, turning goldspan::Error into a status message; true when it succeeded.
+  bool edit(const char* what, const std::function<void()>& f);
+  void refresh_caches();
 
   Platform& platform_;
   Fonts fonts_;
   Tokenizer tokenizer_;
-  std::vector<std::unique_ptr<Document>> docs_;
+  std::unique_ptr<Corpus> corpus_;
+  std::unique_ptr<History> history_;
   size_t current_ = 0;
+  SpanId selected_ = 0;
   Canvas canvas_;
+  std::vector<SpanHit> hits_;
+  // Recomputed when the corpus revision or the document changes.
+  uint64_t cached_revision_ = ~0ull;
+  size_t cached_doc_ = ~size_t(0);
+  std::vector<SpanId> doc_spans_;
+  std::vector<size_t> spans_per_doc_;
+  std::string status_;
+  double status_time_ = 0;
   std::vector<std::string> dialog_errors_;
   std::string dialog_title_;
 };

@@ -233,13 +233,21 @@ void Canvas::handle_mouse(float ox, float oy) {
       caret_ = *at;
       selecting_ = true;
       dragging_ = true;
-      clicked_span_ = last_hovered_ ? std::optional<uint64_t>(last_hovered_) : std::nullopt;
+      press_span_ = last_hovered_;
+      press_caret_ = caret_;
     }
   }
   if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     if (auto at = hit()) caret_ = *at;
   }
-  if (dragging_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) dragging_ = false;
+  if (dragging_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+    dragging_ = false;
+    // A click without a drag on a span selects the span (no token selection, so a label key
+    // relabels it); anywhere else it selects tokens and no span.
+    const bool click = caret_ == press_caret_ && anchor_ == caret_;
+    clicked_span_ = click ? press_span_ : 0;
+    if (click && press_span_) selecting_ = false;
+  }
 }
 
 void Canvas::move_caret(int dir, bool extend, bool by_line) {
@@ -278,18 +286,15 @@ void Canvas::move_caret(int dir, bool extend, bool by_line) {
 }
 
 void Canvas::handle_keys() {
-  ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;
-  const bool shift = io.KeyShift;
-  if (key_pressed(ImGuiKey_RightArrow)) move_caret(+1, shift, false);
-  if (key_pressed(ImGuiKey_LeftArrow)) move_caret(-1, shift, false);
-  if (key_pressed(ImGuiKey_DownArrow)) move_caret(+1, shift, true);
-  if (key_pressed(ImGuiKey_UpArrow)) move_caret(-1, shift, true);
-  if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_PageUp)) {
-    const float dy = (key_pressed(ImGuiKey_PageDown) ? 1.f : -1.f) * view_h_ * 0.9f;
-    ImGui::SetScrollY(std::max(0.0f, scroll_y_ + dy));
-  }
-  if (key_pressed(ImGuiKey_Escape)) clear_selection();
+  if (ImGui::GetIO().WantTextInput) return;
+  if (auto k = pressed(ImGuiKey_RightArrow)) move_caret(+1, k->shift, false);
+  if (auto k = pressed(ImGuiKey_LeftArrow)) move_caret(-1, k->shift, false);
+  if (auto k = pressed(ImGuiKey_DownArrow)) move_caret(+1, k->shift, true);
+  if (auto k = pressed(ImGuiKey_UpArrow)) move_caret(-1, k->shift, true);
+  const float page = view_h_ * 0.9f;
+  if (pressed(ImGuiKey_PageDown)) ImGui::SetScrollY(scroll_y_ + page);
+  if (pressed(ImGuiKey_PageUp)) ImGui::SetScrollY(std::max(0.0f, scroll_y_ - page));
+  if (pressed(ImGuiKey_Escape)) clear_selection();
 }
 
 // [SECTION] Geometry for the automation API

@@ -50,7 +50,7 @@ class Canvas {
   bool char_mode() const { return char_mode_; }
   void set_char_mode(bool on) { char_mode_ = on; }
 
-  // A span clicked by the user this frame, if any.
+  // After a click: the span clicked (0 = the click was not on a span); nullopt when no click.
   std::optional<uint64_t> take_clicked_span() { auto r = clicked_span_; clicked_span_.reset(); return r; }
 
   // Scrolls so that code point `cp` is in view (applied on the next draw).
@@ -88,7 +88,8 @@ class Canvas {
   uint32_t anchor_ = 0, caret_ = 0;
   bool selecting_ = false;  // false: nothing selected (the cursor still has a position)
   bool char_mode_ = false, dragging_ = false, focused_ = false, want_focus_ = false;
-  uint64_t last_hovered_ = 0;
+  uint64_t last_hovered_ = 0, press_span_ = 0;
+  uint32_t press_caret_ = 0;
   std::optional<uint32_t> pending_scroll_;
   std::optional<uint64_t> clicked_span_;
   float origin_x_ = 0, origin_y_ = 0, scroll_y_ = 0, view_h_ = 0;

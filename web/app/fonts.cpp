@@ -15,6 +15,7 @@ void Fonts::add_ttf(std::string name, std::string bytes) {
 void Fonts::note_text(std::string_view s) {
   if (used_.empty()) used_.assign((0x110000 + 31) / 32, 0);
   for (size_t i = 0; i < s.size(); i += utf8::seq_len(static_cast<unsigned char>(s[i]))) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) continue;  // ASCII is always in the atlas
     const char32_t c = utf8::decode(s, i);
     uint32_t& w = used_[c >> 5];
     const uint32_t bit = 1u << (c & 31);

@@ -1,15 +1,44 @@
 #pragma once
-// Key queries for Dear ImGui 1.86, where IsKeyPressed() takes the backend's key index:
-// named keys go through io.KeyMap, letters and digits are GLFW key codes (their ASCII
-// upper-case values).
+// Key presses of the current frame, as the platform's key callback saw them, with the
+// modifiers held at that moment. Dear ImGui 1.86 samples key state once per frame, so a key
+// pressed and released within one frame (fast typing, automation) would otherwise be lost,
+// and so would the Ctrl of a quick Ctrl+Z. Named keys go through io.KeyMap; letters and
+// digits are the backend's key codes (GLFW: their ASCII upper-case values).
 #include <imgui.h>
+
+#include <optional>
+#include <vector>
 
 namespace goldspan::ui {
 
-inline bool key_pressed(ImGuiKey k, bool repeat = true) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), repeat); }
-inline bool char_key_pressed(char c, bool repeat = false) {
+struct KeyPress {
+  int key = 0;
+  bool ctrl = false, shift = false, alt = false;  // ctrl includes the command key
+};
+
+class KeyLog {
+ public:
+  void record(KeyPress p) { presses_.push_back(p); }
+  void clear() { presses_.clear(); }
+  std::optional<KeyPress> find(int key) const {
+    for (const KeyPress& p : presses_)
+      if (p.key == key) return p;
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<KeyPress> presses_;
+};
+
+inline KeyLog& key_log() {
+  static KeyLog log;
+  return log;
+}
+
+inline std::optional<KeyPress> pressed(ImGuiKey k) { return key_log().find(ImGui::GetKeyIndex(k)); }
+inline std::optional<KeyPress> pressed_char(char c) {
   if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return ImGui::IsKeyPressed(static_cast<unsigned char>(c), repeat);
+  return key_log().find(static_cast<unsigned char>(c));
 }
 
 }  // namespace goldspan::ui

@@ -1,0 +1,109 @@
+// Annotating with real mouse drags and keys: entity, claim and cue spans by hotkey, relabel,
+// delete, undo/redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), Tab between spans, and autosave restoring
+// everything after a reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { open, repo } from './browser.mjs';
+
+const DOC = 'harbor-a.txt';
+const text = readFileSync(join(repo, 'assets/sample', DOC), 'utf8');
+const cp = (needle, from = 0) => {
+  const i = text.indexOf(needle, from);
+  assert.ok(i >= 0, needle);
+  return Array.from(text.slice(0, i)).length;
+};
+
+async function boot(b) {
+  await b.page.goto(b.origin + '/');
+  await b.page.waitForFunction(() => window.goldspan, null, { timeout: 30000 });
+  await b.page.evaluate(() => window.goldspan.ready);
+}
+const spans = (b) => b.page.evaluate((d) => window.goldspan.spans(d), DOC);
+const brief = (list) => list.map((s) => `${s.label} ${s.text}`);
+const settle = (b) => b.page.waitForTimeout(80);
+
+// Drags with the real mouse from the middle of code point `a` to the middle of code point `z`.
+async function drag(b, a, z) {
+  const r0 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, a]);
+  const r1 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, z]);
+  await b.page.mouse.move(r0.x + r0.width / 2, r0.y + r0.height / 2);
+  await b.page.mouse.down();
+  await b.page.mouse.move(r1.x + r1.width / 2, r1.y + r1.height / 2, { steps: 4 });
+  await b.page.mouse.up();
+  await settle(b);
+}
+
+test('label spans with drags and hotkeys, undo/redo, relabel, delete, and restore after reload', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    const schema = await b.page.evaluate(() => window.goldspan.schema());
+    const key = (name) => schema.labels.find((l) => l.name === name).hotkey;
+    assert.equal(key('PERSON'), 'p');
+
+    // Entity: press inside "Ines", release inside "Oduya" → whole tokens.
+    const ines = cp('Ines Oduya');
+    await drag(b, ines + 1, ines + 8);
+    await b.page.keyboard.press(key('PERSON'));
+    await settle(b);
+    let s = await spans(b);
+    assert.deepEqual(brief(s), ['PERSON Ines Oduya']);
+    assert.deepEqual([s[0].start, s[0].end, s[0].kind], [ines, ines + 10, 'entity']);
+
+    const kestrel = cp('Kestrel Logistics burned');
+    await drag(b, kestrel + 2, kestrel + 12);
+    await b.page.keyboard.press(key('ORGANIZATION'));
+    // Claim across a line: from "14" to "hurt".
+    await drag(b, cp('14 workers'), cp('hurt.') + 2);
+    await b.page.keyboard.press(key('CLAIM'));
+
+    // Cue: "said" right after the name.
+    const said = cp('said 14');
+    await drag(b, said + 1, said + 2);
+    await b.page.keyboard.press(key('CUE'));
+    await settle(b);
+    s = await spans(b);
+    assert.deepEqual(brief(s), ['ORGANIZATION Kestrel Logistics', 'PERSON Ines Oduya', 'CUE said',
+      'CLAIM 14 workers were evacuated and that nobody was seriously hurt']);
+    assert.equal(s.find((x) => x.label === 'CLAIM').kind, 'claim');
+    await b.screenshot('annotate-spans.png');
+
+    // Undo and redo with keys.
+    await b.page.keyboard.press('Control+z'); await settle(b);
+    assert.equal((await spans(b)).length, 3, 'Ctrl+Z removed the cue');
+    await b.page.keyboard.press('Control+Shift+z'); await settle(b);
+    assert.equal((await spans(b)).length, 4, 'Ctrl+Shift+Z restored it');
+    await b.page.keyboard.press('Control+z'); await settle(b);
+    await b.page.keyboard.press('Control+y'); await settle(b);
+    assert.deepEqual(brief(await spans(b)), brief(s), 'Ctrl+Y redoes too');
+
+    // Click the person span, press another label's key: relabel; undo brings it back.
+    const r = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, ines + 2]);
+    await b.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    await settle(b);
+    await b.page.keyboard.press(key('LOCATION')); await settle(b);
+    assert.ok(brief(await spans(b)).includes('LOCATION Ines Oduya'));
+    await b.page.keyboard.press('Control+z'); await settle(b);
+    assert.ok(brief(await spans(b)).includes('PERSON Ines Oduya'));
+
+    // Tab to the next span (the cue after the person) and delete it; undo restores it.
+    await b.page.keyboard.press('Tab'); await settle(b);
+    await b.page.keyboard.press('Delete'); await settle(b);
+    assert.deepEqual(brief(await spans(b)), brief(s).filter((x) => x !== 'CUE said'));
+    await b.page.keyboard.press('Control+z'); await settle(b);
+    assert.deepEqual(brief(await spans(b)), brief(s));
+
+    // Everything is in IndexedDB: a reload restores the exact spans.
+    await b.page.waitForFunction(() => window.goldspan.savedPending() === 0);
+    const before = await spans(b);
+    await b.page.reload();
+    await boot(b);
+    assert.deepEqual(await spans(b), before);
+    await b.screenshot('annotate-restored.png');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});

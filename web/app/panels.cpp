@@ -1,0 +1,254 @@
+// The App's panels: menu, documents, label palette, span inspector, span list, status bar,
+// hover details and the error dialog.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/app.hpp"
+#include "app/keys.hpp"
+#include "model/commands.hpp"
+
+namespace goldspan::ui {
+
+namespace {
+
+ImU32 rgb(uint32_t c, int alpha = 255) { return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, alpha); }
+ImVec4 rgb4(uint32_t c, float alpha = 1) {
+  ImVec4 v = ImGui::ColorConvertU32ToFloat4(rgb(c));
+  v.w = alpha;
+  return v;
+}
+
+std::string clip(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // whole code points
+  return std::string(s.substr(0, n)) + "\xE2\x80\xA6";
+}
+
+void heading(const char* text) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", text);
+}
+
+}  // namespace
+
+// [SECTION] Menu
+
+void App::draw_menu() {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open files\xE2\x80\xA6", "Ctrl+O")) platform_.pick_files();
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    const Command* u = history_->next_undo();
+    const Command* r = history_->next_redo();
+    if (ImGui::MenuItem(u ? (std::string("Undo ") + u->op()).c_str() : "Undo", "Ctrl+Z", false, history_->can_undo())) undo();
+    if (ImGui::MenuItem(r ? (std::string("Redo ") + r->op()).c_str() : "Redo", "Ctrl+Shift+Z", false, history_->can_redo())) redo();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Delete span", "Del", false, selected_ != 0)) {
+      const SpanId id = selected_;
+      if (edit("Delete", [&] { history_->run<RemoveSpan>(id); })) selected_ = 0;
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    bool cm = canvas_.char_mode();
+    if (ImGui::MenuItem("Character mode", nullptr, &cm)) canvas_.set_char_mode(cm);
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+// [SECTION] Documents
+
+void App::draw_documents_panel() {
+  heading("DOCUMENTS");
+  for (size_t i = 0; i < corpus_->document_count(); ++i) {
+    const Document& d = corpus_->document(i);
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Selectable(d.id().c_str(), i == current_)) {
+      show_document(i);
+      canvas_.focus();
+    }
+    ImGui::TextDisabled("  %zu tokens \xC2\xB7 %zu spans", d.tokens().size(), i < spans_per_doc_.size() ? spans_per_doc_[i] : 0);
+    ImGui::PopID();
+  }
+  if (corpus_->document_count() == 0)
+    ImGui::TextWrapped("Open .txt or .jsonl files (File > Open, or drop them on the page).");
+}
+
+// [SECTION] Labels
+
+void App::draw_palette() {
+  heading("LABELS");
+  const float w = ImGui::GetContentRegionAvail().x;
+  for (const SpanType& t : corpus_->schema().span_types()) {
+    ImGui::PushID(t.name.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Button, rgb4(t.color, 0.25f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgb4(t.color, 0.45f));
+    char label[96];
+    std::snprintf(label, sizeof label, "[%c]  %s", t.hotkey ? t.hotkey : ' ', t.name.c_str());
+    if (ImGui::Button(label, ImVec2(w, 0))) {
+      if (canvas_.has_selection()) label_selection(t.name);
+      else if (selected_) edit("Relabel", [&] { history_->run<RelabelSpan>(selected_, t.name); });
+      canvas_.focus();
+    }
+    ImGui::PopStyleColor(2);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetItemRectMin(),
+                                              ImVec2(ImGui::GetItemRectMin().x + 4, ImGui::GetItemRectMax().y), rgb(t.color));
+    if (ImGui::IsItemHovered() && !t.description.empty()) ImGui::SetTooltip("%s: %s", to_string(t.kind), t.description.c_str());
+    ImGui::PopID();
+  }
+}
+
+// [SECTION] Inspector
+
+void App::draw_inspector() {
+  heading("SELECTED SPAN");
+  const Span* s = selected_ ? corpus_->find_span(selected_) : nullptr;
+  if (!s) {
+    if (canvas_.document() && canvas_.has_selection())
+      ImGui::TextWrapped("Tokens [%u, %u) selected: press a label key.", canvas_.sel_start(), canvas_.sel_end());
+    else
+      ImGui::TextDisabled("Click a span, or Tab to the next one.");
+    return;
+  }
+  const SpanType& t = corpus_->type_of(*s);
+  const Document& d = corpus_->document(s->doc);
+  const SpanId id = s->id;
+  ImGui::PushID(static_cast<int>(id));
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##label", t.name.c_str())) {
+    for (const SpanType& o : corpus_->schema().span_types())
+      if (ImGui::Selectable(o.name.c_str(), o.name == t.name) && o.name != t.name)
+        edit("Relabel", [&] { history_->run<RelabelSpan>(id, o.name); });
+    ImGui::EndCombo();
+  }
+  s = corpus_->find_span(id);  // an edit may have moved the record
+  if (!s) { ImGui::PopID(); return; }
+  const Range ext = s->fragments.extent();
+  std::string text;
+  for (size_t i = 0; i < s->fragments.size(); ++i) {
+    if (i) text += " \xE2\x80\xA6 ";
+    text += d.slice(s->fragments[i].start, s->fragments[i].end);
+  }
+  ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", clip(text, 300).c_str());
+  ImGui::TextDisabled("s%u \xC2\xB7 [%u, %u) code points \xC2\xB7 %s", id, ext.start, ext.end, corpus_->annotator_name(s->annotator).c_str());
+  for (const AttributeDef& a : corpus_->type_of(*s).attributes) {
+    const std::string* v = corpus_->attribute(*s, a.name);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    if (ImGui::BeginCombo(a.name.c_str(), v ? v->c_str() : "\xE2\x80\x94")) {
+      if (ImGui::Selectable("\xE2\x80\x94 (unset)", !v) && v)
+        edit("Attribute", [&] { history_->run<SetAttribute>(id, a.name, std::nullopt); });
+      for (const std::string& val : a.values)
+        if (ImGui::Selectable(val.c_str(), v && *v == val) && !(v && *v == val))
+          edit("Attribute", [&] { history_->run<SetAttribute>(id, a.name, val); });
+      ImGui::EndCombo();
+    }
+    s = corpus_->find_span(id);
+    if (!s) break;
+  }
+  if (s) {
+    const auto rels = corpus_->relations_of(id);
+    if (!rels.empty()) ImGui::TextDisabled("%zu relation%s", rels.size(), rels.size() == 1 ? "" : "s");
+    if (const ClusterId c = corpus_->cluster_of(id)) ImGui::TextDisabled("in cluster \"%s\"", corpus_->find_cluster(c)->name.c_str());
+  }
+  if (ImGui::Button("Delete span")) {
+    if (edit("Delete", [&] { history_->run<RemoveSpan>(id); })) selected_ = 0;
+  }
+  ImGui::PopID();
+}
+
+// [SECTION] Span list (virtualized: only visible rows are built)
+
+void App::draw_span_list() {
+  heading("SPANS IN THIS DOCUMENT");
+  if (doc_spans_.empty()) {
+    ImGui::TextDisabled("none yet");
+    return;
+  }
+  ImGui::BeginChild("##spanlist", ImVec2(0, 0), false);
+  ImGuiListClipper clip_rows;
+  clip_rows.Begin(static_cast<int>(doc_spans_.size()));
+  while (clip_rows.Step()) {
+    for (int i = clip_rows.DisplayStart; i < clip_rows.DisplayEnd; ++i) {
+      const Span& s = corpus_->span(doc_spans_[i]);
+      const SpanType& t = corpus_->type_of(s);
+      const Range e = s.fragments.extent();
+      const Document& d = corpus_->document(s.doc);
+      ImGui::PushID(i);
+      const std::string row = t.name + "  " + clip(d.slice(e.start, std::min(e.end, e.start + 60)), 80);
+      ImGui::PushStyleColor(ImGuiCol_Text, rgb4(t.color));
+      ImGui::Bullet();
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      if (ImGui::Selectable(row.c_str(), s.id == selected_)) {
+        select_span(s.id, true);
+        canvas_.focus();
+      }
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndChild();
+}
+
+// [SECTION] Status, hover, errors
+
+void App::draw_status_bar() {
+  const int pending = platform_.pending_saves();
+  ImGui::Separator();
+  ImGui::Text(" %s", pending ? "saving\xE2\x80\xA6" : "all changes saved");
+  if (canvas_.document()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("  %s \xC2\xB7 %u code points \xC2\xB7 %zu tokens \xC2\xB7 %s mode",
+                        canvas_.document()->id().c_str(), canvas_.document()->length(),
+                        canvas_.document()->tokens().size(), canvas_.char_mode() ? "character" : "token");
+  }
+  if (!status_.empty() && ImGui::GetTime() - status_time_ < 8) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.65f, 0.1f, 0.1f, 1), "  %s", status_.c_str());
+  }
+}
+
+void App::draw_hover_tooltip(SpanId id) {
+  const Span* s = corpus_->find_span(id);
+  if (!s) return;
+  const SpanType& t = corpus_->type_of(*s);
+  const Range e = s->fragments.extent();
+  ImGui::BeginTooltip();
+  ImGui::TextColored(rgb4(t.color), "%s", t.name.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%s, s%u)", to_string(t.kind), id);
+  ImGui::Text("%s", clip(corpus_->document(s->doc).slice(e.start, e.end), 200).c_str());
+  for (const AttributeDef& a : t.attributes)
+    if (const std::string* v = corpus_->attribute(*s, a.name)) ImGui::TextDisabled("%s: %s", a.name.c_str(), v->c_str());
+  if (const ClusterId c = corpus_->cluster_of(id)) ImGui::TextDisabled("cluster: %s", corpus_->find_cluster(c)->name.c_str());
+  const auto rels = corpus_->relations_of(id);
+  for (RelationId r : rels) {
+    const Relation* rel = corpus_->find_relation(r);
+    ImGui::TextDisabled("%s: s%u \xE2\x86\x92 s%u", corpus_->schema().relation_types()[rel->type].name.c_str(), rel->source, rel->target);
+  }
+  ImGui::EndTooltip();
+}
+
+void App::draw_error_dialog() {
+  if (!dialog_errors_.empty() && !ImGui::IsPopupOpen("##errors")) ImGui::OpenPopup("##errors");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
+  if (ImGui::BeginPopupModal("##errors", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::TextUnformatted(dialog_title_.c_str());
+    ImGui::TextDisabled("Nothing was changed.");
+    ImGui::Separator();
+    ImGui::BeginChild("##errlist", ImVec2(0, ImGui::GetFontSize() * 14), false);
+    for (const std::string& e : dialog_errors_) ImGui::TextWrapped("%s", e.c_str());
+    ImGui::EndChild();
+    if (ImGui::Button("Close") || pressed(ImGuiKey_Escape)) {
+      dialog_errors_.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace goldspan::ui
