@@ -57,7 +57,8 @@
   const callJsonText = (name, text) =>
     withBytes(new TextEncoder().encode(text), (p, n) => callJson(name, ['number', 'number'], [p, n]));
 
-  // [SECTION] Autosave log in IndexedDB (append-only; one record per line, in order)
+  // [SECTION] Autosave log in IndexedDB (append-only, in order): journal lines as strings,
+  // documents as {doc: id, bytes: Uint8Array} (raw UTF-8, no JSON escaping of large texts)
   const store = {
     db: null, queue: [], inflight: 0,
     open() {
@@ -112,6 +113,7 @@
     },
     pickFiles() { fileInput.click(); },
     persist(line) { store.append(line); },
+    persistDocument(id, bytes) { store.append({ doc: id, bytes }); },
     clearPersisted() { store.clear(); },
     pendingSaves() { return store.pending(); },
   };
@@ -153,6 +155,7 @@
     documents() { return callJson('gs_documents', [], []); },
     schema() { return callJson('gs_schema', [], []); },
     spans(docId) { return callJson('gs_spans', ['string'], [docId]); },
+    addSpans(docId, spans, mode = 'token') { return callJsonText('gs_add_spans', JSON.stringify({ doc: docId, spans, mode })); },
     selection() { return callJson('gs_selection', [], []); },
     scrollTo(docId, offset) { return !!core.ccall('gs_scroll_to', 'number', ['string', 'number'], [docId, offset]); },
     // The on-screen rectangle of one code point in CSS pixels of the page, after scrolling it into view.
@@ -189,8 +192,13 @@
       await store.open();
       const log = await store.readAll();
       if (log.length) {
-        const r = callJsonText('gs_restore', JSON.stringify(log));
-        if (!r.ok) console.error('goldspan: restoring the autosave log:', r.errors);
+        let line = 0;
+        for (const rec of log) {
+          const r = typeof rec === 'string'
+            ? withBytes(new TextEncoder().encode(rec), (p, n) => callJson('gs_restore_line', ['number', 'number', 'number'], [p, n, ++line]))
+            : withBytes(rec.bytes, (p, n) => callJson('gs_restore_document', ['string', 'number', 'number'], [rec.doc, p, n]));
+          if (!r.ok) { console.error('goldspan: restoring the autosave log:', r.errors); break; }
+        }
       } else {
         const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: await (await fetch(u)).text() })));
         api.openTexts(texts);

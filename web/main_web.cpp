@@ -159,15 +159,13 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
   return out({{"ok", r.ok}, {"errors", r.errors}});
 }
 
-// Replays the autosave log (a JSON array of its lines) at start-up. Returns {ok, errors}.
-EMSCRIPTEN_KEEPALIVE const char* gs_restore(const char* data, size_t len) {
-  std::vector<std::string> lines;
-  try {
-    for (const auto& line : json::parse(data, data + len)) lines.push_back(line.get<std::string>());
-  } catch (const json::exception& e) {
-    return out({{"ok", false}, {"errors", {std::string("autosave log: ") + e.what()}}});
-  }
-  const auto r = g_app->restore(lines);
+// Start-up replay of the autosave log, one record at a time, in order: {ok, errors}.
+EMSCRIPTEN_KEEPALIVE const char* gs_restore_document(const char* id, const char* text, size_t len) {
+  const auto r = g_app->restore_document(id, std::string(text, len));
+  return out({{"ok", r.ok}, {"errors", r.errors}});
+}
+EMSCRIPTEN_KEEPALIVE const char* gs_restore_line(const char* line, size_t len, size_t number) {
+  const auto r = g_app->restore_line(std::string(line, len), number);
   return out({{"ok", r.ok}, {"errors", r.errors}});
 }
 
@@ -180,6 +178,24 @@ EMSCRIPTEN_KEEPALIVE const char* gs_documents() {
                  {"spans", c.document_spans(i).size()}, {"current", i == g_app->current()}});
   }
   return out(a);
+}
+
+// Adds spans {label, start, end} (code points) to a document as one undo step: {ok, errors}.
+// mode: "token" (edges widen to whole tokens) or "character" (edges must be grapheme boundaries).
+EMSCRIPTEN_KEEPALIVE const char* gs_add_spans(const char* data, size_t len) {
+  try {
+    const json req = json::parse(data, data + len);
+    const auto i = doc_index(req.at("doc").get<std::string>().c_str());
+    if (!i) return out({{"ok", false}, {"errors", {"no document '" + req.at("doc").get<std::string>() + "'"}}});
+    std::vector<App::NewSpan> spans;
+    for (const auto& s : req.at("spans"))
+      spans.push_back({s.at("label").get<std::string>(), s.at("start").get<uint32_t>(), s.at("end").get<uint32_t>()});
+    const auto mode = req.value("mode", "token") == "character" ? goldspan::EdgeMode::Character : goldspan::EdgeMode::Token;
+    const auto r = g_app->add_spans(*i, spans, mode);
+    return out({{"ok", r.ok}, {"errors", r.errors}});
+  } catch (const json::exception& e) {
+    return out({{"ok", false}, {"errors", {std::string("addSpans: ") + e.what()}}});
+  }
 }
 
 // Labels with their kind, colour and hotkey.

@@ -3,6 +3,7 @@
 // The app calls these; web/platform_web.cpp implements them with the page's JavaScript
 // (shell/goldspan-shell.js). Nothing else in web/app/ knows it runs in a browser.
 #include <string>
+#include <string_view>
 
 namespace goldspan::ui {
 
@@ -13,8 +14,10 @@ class Platform {
   virtual void download(const std::string& filename, const std::string& mime, const std::string& bytes) = 0;
   // Opens the browser's file picker; chosen files arrive through the app's open_file().
   virtual void pick_files() = 0;
-  // Appends one line to the durable autosave log (IndexedDB). Order is kept.
+  // Appends one journal line to the durable autosave log (IndexedDB). Order is kept.
   virtual void persist(const std::string& line) = 0;
+  // Appends a document (its text as raw UTF-8 bytes) to the same log, in order with the lines.
+  virtual void persist_document(const std::string& id, std::string_view text) = 0;
   // Drops the autosave log (a new, empty session).
   virtual void clear_persisted() = 0;
   // Lines handed to persist() that are not yet durable (0 = everything saved).

@@ -10,6 +10,9 @@ EM_JS(void, gs_js_pick_files, (), { globalThis.goldspanShell.pickFiles(); });
 EM_JS(void, gs_js_persist, (const char* line, size_t len), {
   globalThis.goldspanShell.persist(UTF8ToString(line, len));
 });
+EM_JS(void, gs_js_persist_document, (const char* id, const char* text, size_t len), {
+  globalThis.goldspanShell.persistDocument(UTF8ToString(id), HEAPU8.slice(text, text + len));
+});
 EM_JS(void, gs_js_clear_persisted, (), { globalThis.goldspanShell.clearPersisted(); });
 EM_JS(int, gs_js_pending_saves, (), { return globalThis.goldspanShell.pendingSaves(); });
 // clang-format on
@@ -21,6 +24,9 @@ void WebPlatform::download(const std::string& filename, const std::string& mime,
 }
 void WebPlatform::pick_files() { gs_js_pick_files(); }
 void WebPlatform::persist(const std::string& line) { gs_js_persist(line.data(), line.size()); }
+void WebPlatform::persist_document(const std::string& id, std::string_view text) {
+  gs_js_persist_document(id.c_str(), text.data(), text.size());
+}
 void WebPlatform::clear_persisted() { gs_js_clear_persisted(); }
 int WebPlatform::pending_saves() { return gs_js_pending_saves(); }
 double WebPlatform::now_ms() { return emscripten_get_now(); }

@@ -82,7 +82,7 @@ OpenResult App::open_texts(std::vector<std::pair<std::string, std::string>> in, 
   for (auto& d : made) {
     fonts_.note_text(d->text());
     // Documents go into the log before any edit that refers to them.
-    if (persist) platform_.persist(nlohmann::json{{"op", "open"}, {"id", d->id()}, {"text", d->text()}}.dump());
+    if (persist) platform_.persist_document(d->id(), d->text());
     corpus_->add_document(d);
   }
   if (!made.empty() && (first == 0 || canvas_.document() == nullptr)) show_document(first);
@@ -131,27 +131,24 @@ OpenResult App::open_file(const std::string& name, std::string bytes) {
   return r;
 }
 
-OpenResult App::restore(const std::vector<std::string>& lines) {
-  OpenResult r;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    try {
-      const auto rec = nlohmann::json::parse(lines[i]);
-      if (rec.is_object() && rec.value("op", "") == "open") {
-        std::vector<std::pair<std::string, std::string>> one;
-        one.emplace_back(rec.at("id").get<std::string>(), rec.at("text").get<std::string>());
-        const auto o = open_texts(std::move(one), false);
-        if (!o.ok) throw Error("autosave line " + std::to_string(i + 1), o.errors.front());
-      } else {
-        replay_journal_line(*history_, lines[i], i + 1);
-      }
-    } catch (const std::exception& e) {
-      r.ok = false;
-      r.errors.push_back(std::string("autosave: ") + e.what() + " (" + std::to_string(lines.size() - i) +
-                         " later entries not applied)");
-      break;
-    }
-  }
+OpenResult App::restore_document(const std::string& id, std::string text) {
+  std::vector<std::pair<std::string, std::string>> one;
+  one.emplace_back(id, std::move(text));
+  OpenResult r = open_texts(std::move(one), false);
   if (!r.ok) {
+    dialog_title_ = "Could not restore all saved work";
+    dialog_errors_ = r.errors;
+  }
+  return r;
+}
+
+OpenResult App::restore_line(const std::string& line, size_t number) {
+  OpenResult r;
+  try {
+    replay_journal_line(*history_, line, number);
+  } catch (const Error& e) {
+    r.ok = false;
+    r.errors.push_back(std::string("autosave: ") + e.what() + " (later entries not applied)");
     dialog_title_ = "Could not restore all saved work";
     dialog_errors_ = r.errors;
   }
@@ -185,6 +182,24 @@ std::optional<SpanId> App::label_selection(const std::string& type) {
     set_status("");
   }
   return id;
+}
+
+OpenResult App::add_spans(size_t doc, const std::vector<NewSpan>& spans, EdgeMode mode) {
+  OpenResult r;
+  const std::string& id = corpus_->document(doc).id();
+  history_->begin_group("add " + std::to_string(spans.size()) + " spans");
+  for (size_t i = 0; i < spans.size(); ++i) {
+    try {
+      history_->run<AddSpan>(id, spans[i].label, std::vector<Range>{{spans[i].start, spans[i].end}}, mode);
+    } catch (const Error& e) {
+      r.errors.push_back("spans[" + std::to_string(i) + "]: " + e.what());
+      if (r.errors.size() >= 100) break;  // enough to show what is wrong
+    }
+  }
+  r.ok = r.errors.empty();
+  if (r.ok) history_->end_group();
+  else history_->cancel_group();
+  return r;
 }
 
 void App::select_span(SpanId id, bool scroll) {

@@ -36,9 +36,10 @@ class App {
   OpenResult open_texts(std::vector<std::pair<std::string, std::string>> docs, bool persist = true);
   // A file from the picker or drag-and-drop, dispatched on its name (.txt, .jsonl).
   OpenResult open_file(const std::string& name, std::string bytes);
-  // Replays the autosave log (document records and journal lines). Stops at the first bad
-  // line and reports it; everything before it stays.
-  OpenResult restore(const std::vector<std::string>& lines);
+  // Replay of the autosave log at start-up, record by record in order: documents and journal
+  // lines. A failing record is reported (dialog) and the page stops replaying there.
+  OpenResult restore_document(const std::string& id, std::string text);
+  OpenResult restore_line(const std::string& line, size_t number);
   const Corpus& corpus() const { return *corpus_; }
   History& history() { return *history_; }
   void show_document(size_t i);
@@ -47,6 +48,13 @@ class App {
   // [SECTION] Annotating (also used by the automation API)
   // Labels the canvas selection; returns the new span's id, or nullopt with a status message.
   std::optional<SpanId> label_selection(const std::string& type);
+  // Adds many spans as one undo step (pre-annotation, scripts). All-or-nothing: every
+  // failing span is reported and none is added.
+  struct NewSpan {
+    std::string label;
+    uint32_t start = 0, end = 0;
+  };
+  OpenResult add_spans(size_t doc, const std::vector<NewSpan>& spans, EdgeMode mode);
   void select_span(SpanId id, bool scroll);
   SpanId selected_span() const { return selected_; }
   void undo();
