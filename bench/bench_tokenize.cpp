@@ -39,6 +39,7 @@ size_t raw_icu(const std::string& s, icu::BreakIterator& bi) {
 int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
   goldspan::load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
+  goldspan::load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
   const char* where = "wasm (node)";
 #else
   const char* where = "native";

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
   try {
     goldspan::load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
+    goldspan::load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
   } catch (const goldspan::Error& e) {
     std::cerr << "goldspan: " << e.what() << '\n';
     return 1;

@@ -104,18 +104,25 @@ if [ ! -f "$ICU_WASM/lib/libicuuc.a" ] || [ ! -f "$ICU_WASM/lib/libicustub.a" ];
   emar rcs "$ICU_WASM/lib/libicustub.a" "$ICU_WASM/stubdata.o"
 fi
 
-# [4] Trimmed ICU data: break iteration only ----------------------------------
-DATA_OUT="$DEPS/icudata/icudt72l.dat"
-if [ ! -f "$DATA_OUT" ]; then
+# [4] Trimmed ICU data: break iteration only, in two packages --------------------
+# base/: rules, resource bundles, NFKC (0.4 MB); dict/: the CJK, Thai, Lao, Khmer and Burmese
+# dictionaries (3 MB), which the web app fetches only when a document needs them. ICU takes
+# several packages (udata_setCommonData); each must be named icudt72l.dat (the item prefix).
+ICU_DATA_DIR="$DEPS/icudata"
+if [ ! -f "$ICU_DATA_DIR/base/icudt72l.dat" ] || [ ! -f "$ICU_DATA_DIR/dict/icudt72l.dat" ]; then
   log "building trimmed ICU data"
   full="$ICU_SRC/data/in/icudt72l.dat"
-  work="$DEPS/icudata/work"
-  rm -rf "$work" && mkdir -p "$work/items/brkitr"
-  # Break rules and dictionaries, their resource bundles, the bundles they fall back on, and
-  # NFKC data, without which ICU's CJK dictionary engine silently declines to start.
-  icupkg -l "$full" | grep -E '^(brkitr/|pool\.res$|root\.res$|res_index\.res$|nfkc\.nrm$)' > "$work/list.txt"
-  icupkg -x "$work/list.txt" -d "$work/items" "$full"
-  icupkg -tl -a "$work/list.txt" -s "$work/items" new "$DATA_OUT"
+  work="$ICU_DATA_DIR/work"
+  rm -rf "$work" && mkdir -p "$work/items/brkitr" "$ICU_DATA_DIR/base" "$ICU_DATA_DIR/dict"
+  # --ignore-deps: brkitr/root.res names the dictionaries, which live in the other package.
+  # NFKC is in base because ICU's CJK dictionary engine silently declines to start without it.
+  icupkg -l "$full" | grep -E '^(brkitr/|pool\.res$|root\.res$|res_index\.res$|nfkc\.nrm$)' > "$work/all.txt"
+  grep -v '\.dict$' "$work/all.txt" > "$work/base.txt"
+  grep '\.dict$' "$work/all.txt" > "$work/dict.txt"
+  icupkg -x "$work/all.txt" -d "$work/items" "$full"
+  rm -f "$ICU_DATA_DIR/base/icudt72l.dat" "$ICU_DATA_DIR/dict/icudt72l.dat"
+  icupkg -tl --ignore-deps -a "$work/base.txt" -s "$work/items" new "$ICU_DATA_DIR/base/icudt72l.dat"
+  icupkg -tl -a "$work/dict.txt" -s "$work/items" new "$ICU_DATA_DIR/dict/icudt72l.dat"
   rm -rf "$work"
 fi
 

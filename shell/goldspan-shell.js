@@ -57,6 +57,26 @@
   const callJsonText = (name, text) =>
     withBytes(new TextEncoder().encode(text), (p, n) => callJson(name, ['number', 'number'], [p, n]));
 
+  // ICU's dictionaries (CJK, Thai, Lao, Khmer, Burmese; 2.3 MB gzip) are fetched the first time a
+  // text needs them: the app answers {needsDictionaries} and the call is made again.
+  let manifest = null, dictionaries = null;
+  function loadDictionaries() {
+    if (!dictionaries) dictionaries = (async () => {
+      const [bytes] = await fetchAll([manifest.icuDict]);
+      const ptr = core._malloc(bytes.length);  // ICU reads from it for the whole session
+      core.HEAPU8.set(bytes, ptr);
+      const err = JSON.parse(core.UTF8ToString(core._gs_add_icu_data(ptr, bytes.length)));
+      if (err) throw new Error(err);
+    })();
+    return dictionaries;
+  }
+  async function withDictionaries(call) {
+    const r = call();
+    if (!r.needsDictionaries) return r;
+    await loadDictionaries();
+    return call();
+  }
+
   // [SECTION] Autosave log in IndexedDB (append-only, in order): journal lines as strings,
   // documents as {doc: id, bytes: Uint8Array} (raw UTF-8, no JSON escaping of large texts)
   const store = {
@@ -122,7 +142,7 @@
     const results = [];
     for (const f of files) {
       const bytes = new Uint8Array(await f.arrayBuffer());
-      results.push(withBytes(bytes, (p, n) => callJson('gs_open_file', ['string', 'number', 'number'], [f.name, p, n])));
+      results.push(await withDictionaries(() => withBytes(bytes, (p, n) => callJson('gs_open_file', ['string', 'number', 'number'], [f.name, p, n]))));
     }
     canvas.focus();
     return results;
@@ -150,7 +170,7 @@
   let markReady;
   const api = {
     ready: new Promise((r) => { markReady = r; }),
-    openTexts(docs) { return callJsonText('gs_open_texts', JSON.stringify(docs)); },
+    openTexts(docs) { return withDictionaries(() => callJsonText('gs_open_texts', JSON.stringify(docs))); },
     openFiles,
     documents() { return callJson('gs_documents', [], []); },
     schema() { return callJson('gs_schema', [], []); },
@@ -179,7 +199,7 @@
     const missing = missingFeature();
     if (missing) return fail(missing);
     try {
-      const manifest = await (await fetch('manifest.json')).json();
+      manifest = await (await fetch('manifest.json')).json();
       const [wasm, icu, schema, ...fonts] = await fetchAll(['goldspan.wasm', manifest.icu, manifest.schema, ...manifest.fonts]);
       core = await createGoldspan({ wasmBinary: wasm, canvas });
       manifest.fonts.forEach((name, i) => withBytes(fonts[i], (p, n) => core.ccall('gs_add_font', null, ['string', 'number', 'number'], [name, p, n])));
@@ -196,12 +216,12 @@
         for (const rec of log) {
           const r = typeof rec === 'string'
             ? withBytes(new TextEncoder().encode(rec), (p, n) => callJson('gs_restore_line', ['number', 'number', 'number'], [p, n, ++line]))
-            : withBytes(rec.bytes, (p, n) => callJson('gs_restore_document', ['string', 'number', 'number'], [rec.doc, p, n]));
+            : await withDictionaries(() => withBytes(rec.bytes, (p, n) => callJson('gs_restore_document', ['string', 'number', 'number'], [rec.doc, p, n])));
           if (!r.ok) { console.error('goldspan: restoring the autosave log:', r.errors); break; }
         }
       } else {
         const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: await (await fetch(u)).text() })));
-        api.openTexts(texts);
+        await api.openTexts(texts);
       }
       resize();
       $('loading').className = 'hidden';

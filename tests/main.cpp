@@ -7,6 +7,7 @@
 int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
   goldspan::load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
+  goldspan::load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
 #endif
   return Catch::Session().run(argc, argv);
 }

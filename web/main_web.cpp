@@ -36,6 +36,12 @@ std::vector<std::pair<std::string, std::string>> g_pending_fonts;
 float g_dpr = 1;
 double g_frame_ms = 0;  // CPU time of the last frame, for the benchmark
 
+json result_json(const goldspan::ui::OpenResult& r) {
+  json j = {{"ok", r.ok}, {"errors", r.errors}};
+  if (r.needs_dictionaries) j["needsDictionaries"] = true;
+  return j;
+}
+
 const char* out(const json& j) {
   g_out = j.dump();
   return g_out.c_str();
@@ -130,6 +136,17 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   return nullptr;
 }
 
+// A further ICU data package (the dictionaries), kept by the caller for the session.
+EMSCRIPTEN_KEEPALIVE const char* gs_add_icu_data(const void* data, size_t len) {
+  try {
+    goldspan::set_icu_data(data, len);
+  } catch (const goldspan::Error& e) {
+    return out(e.what());
+  }
+  g_app->dictionaries_loaded();
+  return out(nullptr);
+}
+
 EMSCRIPTEN_KEEPALIVE void gs_resize(int width, int height, float dpr) {
   if (!g_window) return;
   glfwSetWindowSize(g_window, width, height);
@@ -144,7 +161,7 @@ EMSCRIPTEN_KEEPALIVE void gs_resize(int width, int height, float dpr) {
 
 EMSCRIPTEN_KEEPALIVE const char* gs_open_file(const char* name, const char* data, size_t len) {
   const auto r = g_app->open_file(name, std::string(data, len));
-  return out({{"ok", r.ok}, {"errors", r.errors}});
+  return out(result_json(r));
 }
 
 // [{id, text}, ...] → {ok, errors}. Large inputs come through malloc'd memory, not the stack.
@@ -156,17 +173,17 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
     return out({{"ok", false}, {"errors", {std::string("openTexts: ") + e.what()}}});
   }
   const auto r = g_app->open_texts(std::move(docs));
-  return out({{"ok", r.ok}, {"errors", r.errors}});
+  return out(result_json(r));
 }
 
 // Start-up replay of the autosave log, one record at a time, in order: {ok, errors}.
 EMSCRIPTEN_KEEPALIVE const char* gs_restore_document(const char* id, const char* text, size_t len) {
   const auto r = g_app->restore_document(id, std::string(text, len));
-  return out({{"ok", r.ok}, {"errors", r.errors}});
+  return out(result_json(r));
 }
 EMSCRIPTEN_KEEPALIVE const char* gs_restore_line(const char* line, size_t len, size_t number) {
   const auto r = g_app->restore_line(std::string(line, len), number);
-  return out({{"ok", r.ok}, {"errors", r.errors}});
+  return out(result_json(r));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gs_documents() {
@@ -192,7 +209,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_add_spans(const char* data, size_t len) {
       spans.push_back({s.at("label").get<std::string>(), s.at("start").get<uint32_t>(), s.at("end").get<uint32_t>()});
     const auto mode = req.value("mode", "token") == "character" ? goldspan::EdgeMode::Character : goldspan::EdgeMode::Token;
     const auto r = g_app->add_spans(*i, spans, mode);
-    return out({{"ok", r.ok}, {"errors", r.errors}});
+    return out(result_json(r));
   } catch (const json::exception& e) {
     return out({{"ok", false}, {"errors", {std::string("addSpans: ") + e.what()}}});
   }

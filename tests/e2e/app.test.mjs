@@ -60,3 +60,22 @@ test('a mouse drag selects whole tokens; arrows move and extend the token cursor
     await b.close();
   }
 });
+
+test('ICU dictionaries are fetched only when a text needs them', async () => {
+  const b = await boot();
+  try {
+    assert.ok(!b.requests.some((u) => u.endsWith('icudt72l-dict.dat')), 'not loaded at start');
+    const latin = await b.page.evaluate(() => window.goldspan.openTexts([{ id: 'fr.txt', text: 'Le port a rouvert lundi.' }]));
+    assert.equal(latin.ok, true);
+    assert.ok(!b.requests.some((u) => u.endsWith('icudt72l-dict.dat')), 'not for Latin text');
+    // สวัสดีครับ: two Thai words, only separable with the dictionary.
+    const r = await b.page.evaluate(() => window.goldspan.openTexts([{ id: 'th.txt', text: 'สวัสดีครับ' }, { id: 'ja.txt', text: '東京に行きます。' }]));
+    assert.equal(r.ok, true, JSON.stringify(r.errors));
+    assert.ok(b.requests.some((u) => u.endsWith('icudt72l-dict.dat')), 'fetched for Thai and Japanese');
+    const docs = await b.page.evaluate(() => window.goldspan.documents());
+    assert.equal(docs.find((d) => d.id === 'th.txt').tokens, 2);
+    assert.ok(docs.find((d) => d.id === 'ja.txt').tokens >= 4, 'Japanese split into words');
+  } finally {
+    await b.close();
+  }
+});

@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "support.hpp"
 #include "text/document.hpp"
+#include "text/icu_data.hpp"
 #include "text/tokenizer.hpp"
 
 using namespace goldspan;
@@ -160,4 +161,17 @@ TEST_CASE("tokenizer: the shared news corpus tokenizes and offsets slice back", 
     }
   }
   if (seen == 0) WARN("../shared/corpus not present (a user's clone): corpus part skipped");
+}
+
+TEST_CASE("icu data: which texts need the break dictionaries", "[tokenizer][icu]") {
+  using goldspan::needs_break_dictionary;
+  CHECK_FALSE(needs_break_dictionary("Fire at the port, \xE2\x82\xAC" "4.5 million"));          // Latin, euro sign
+  CHECK_FALSE(needs_break_dictionary(u8(0x041F) + u8(0x0627) + u8(0x05E9) + u8(0x0915)));     // Cyrillic, Arabic, Hebrew, Devanagari
+  CHECK_FALSE(needs_break_dictionary(u8(0x1F469) + u8(0x200D) + u8(0x1F4BB)));               // emoji
+  CHECK(needs_break_dictionary("abc " + u8(0x0E2A)));   // Thai
+  CHECK(needs_break_dictionary(u8(0x6771)));            // Han
+  CHECK(needs_break_dictionary(u8(0x30AB)));            // Katakana
+  CHECK(needs_break_dictionary(u8(0x1780)));            // Khmer
+  CHECK(needs_break_dictionary(u8(0x1000)));            // Myanmar
+  CHECK(needs_break_dictionary(u8(0x20000)));           // CJK extension B
 }

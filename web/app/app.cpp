@@ -9,6 +9,7 @@
 #include "error.hpp"
 #include "model/commands.hpp"
 #include "model/journal.hpp"
+#include "text/icu_data.hpp"
 
 namespace goldspan::ui {
 
@@ -61,6 +62,13 @@ bool App::edit(const char* what, const std::function<void()>& f) {
 OpenResult App::open_texts(std::vector<std::pair<std::string, std::string>> in, bool persist) {
   OpenResult r;
   std::vector<std::shared_ptr<const Document>> made;
+  if (!dictionaries_)
+    for (const auto& doc : in)
+      if (needs_break_dictionary(doc.second)) {
+        r.ok = false;
+        r.needs_dictionaries = true;
+        return r;
+      }
   for (auto& [id, text] : in) {
     bool dup = corpus_->find_document(id) >= 0;
     for (const auto& m : made) dup |= m->id() == id;
@@ -123,6 +131,7 @@ OpenResult App::open_file(const std::string& name, std::string bytes) {
   } else {
     r.errors.push_back(name + ": unsupported file type (open .txt or .jsonl)");
   }
+  if (r.needs_dictionaries) return r;  // the page loads them and calls again
   r.ok = r.errors.empty();
   if (!r.ok) {
     dialog_title_ = "Could not open " + name;
@@ -131,11 +140,16 @@ OpenResult App::open_file(const std::string& name, std::string bytes) {
   return r;
 }
 
+void App::dictionaries_loaded() {
+  dictionaries_ = true;
+  tokenizer_ = Tokenizer();  // iterators made without the dictionaries keep rejecting those scripts
+}
+
 OpenResult App::restore_document(const std::string& id, std::string text) {
   std::vector<std::pair<std::string, std::string>> one;
   one.emplace_back(id, std::move(text));
   OpenResult r = open_texts(std::move(one), false);
-  if (!r.ok) {
+  if (!r.ok && !r.needs_dictionaries) {
     dialog_title_ = "Could not restore all saved work";
     dialog_errors_ = r.errors;
   }

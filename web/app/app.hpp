@@ -21,6 +21,9 @@ namespace goldspan::ui {
 struct OpenResult {
   bool ok = true;
   std::vector<std::string> errors;  // "file: place: reason"
+  // Nothing was done: the text needs ICU's break dictionaries, which the page must load
+  // (add_icu_dictionaries) before trying again.
+  bool needs_dictionaries = false;
 };
 
 class App {
@@ -40,6 +43,8 @@ class App {
   // lines. A failing record is reported (dialog) and the page stops replaying there.
   OpenResult restore_document(const std::string& id, std::string text);
   OpenResult restore_line(const std::string& line, size_t number);
+  // After the page handed ICU the dictionaries package: new documents get a fresh tokenizer.
+  void dictionaries_loaded();
   const Corpus& corpus() const { return *corpus_; }
   History& history() { return *history_; }
   void show_document(size_t i);
@@ -87,6 +92,7 @@ class App {
   Platform& platform_;
   Fonts fonts_;
   Tokenizer tokenizer_;
+  bool dictionaries_ = false;
   std::unique_ptr<Corpus> corpus_;
   std::unique_ptr<History> history_;
   size_t current_ = 0;
