@@ -1,0 +1,250 @@
+// Journal entries of commands: write() of each command, and command_from_json. Format in
+// docs/model.md. Reading is strict (unknown keys, wrong types and malformed ids are errors)
+// because a journal that does not say exactly what happened must not be half-believed.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "error.hpp"
+#include "model/commands.hpp"
+
+namespace goldspan {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+// [SECTION] Typed field access with JSON paths
+class Fields {
+ public:
+  Fields(const json& j, const std::string& path) : j_(j), path_(path) {}
+
+  std::string path(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+
+  void only(std::initializer_list<const char*> keys) const {
+    for (auto it = j_.begin(); it != j_.end(); ++it)
+      if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; }))
+        throw Error(path(it.key().c_str()), "unknown key");
+  }
+  bool has(const char* key) const { return j_.contains(key); }
+  const json& at(const char* key) const {
+    auto it = j_.find(key);
+    if (it == j_.end()) throw Error(path(key), "missing");
+    return *it;
+  }
+  std::string str(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_string()) throw Error(path(key), "expected a string");
+    return v.get<std::string>();
+  }
+  std::optional<std::string> str_or_null(const char* key) const {
+    if (at(key).is_null()) return std::nullopt;
+    return str(key);
+  }
+  int64_t i64(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_number_integer()) throw Error(path(key), "expected an integer");
+    return v.get<int64_t>();
+  }
+  uint32_t id(const char* key, char prefix) const {
+    const uint32_t id = parse_id(prefix, str(key));
+    if (!id) throw Error(path(key), std::string("expected an id like \"") + prefix + "12\"");
+    return id;
+  }
+  Ref ref(const char* key) const {
+    const std::string s = str(key);
+    if (uint32_t id = parse_id('s', s)) return Ref{Ref::Span, id};
+    if (uint32_t id = parse_id('c', s)) return Ref{Ref::Cluster, id};
+    throw Error(path(key), "expected a claim span or cluster id like \"s12\" or \"c4\"");
+  }
+  std::vector<Range> frags(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_array() || v.empty()) throw Error(path(key), "expected a non-empty array of [start, end]");
+    std::vector<Range> out;
+    for (size_t i = 0; i < v.size(); ++i) {
+      const json& f = v[i];
+      const bool ok = f.is_array() && f.size() == 2 && f[0].is_number_unsigned() && f[1].is_number_unsigned() &&
+                      f[0].get<uint64_t>() <= UINT32_MAX && f[1].get<uint64_t>() <= UINT32_MAX;
+      if (!ok) throw Error(path(key) + "[" + std::to_string(i) + "]", "expected [start, end] code point offsets");
+      out.push_back(Range{f[0].get<uint32_t>(), f[1].get<uint32_t>()});
+    }
+    return out;
+  }
+  SpanKind cluster_kind(const char* key) const {
+    const std::string k = str(key);
+    if (k == "entity") return SpanKind::Entity;
+    if (k == "claim") return SpanKind::Claim;
+    throw Error(path(key), "expected \"entity\" or \"claim\"");
+  }
+
+ private:
+  const json& j_;
+  const std::string& path_;
+};
+
+ojson frags_json(const std::vector<Range>& frags) {
+  ojson a = ojson::array();
+  for (const Range& f : frags) a.push_back({f.start, f.end});
+  return a;
+}
+
+void write_new_id(ojson& out, char prefix, uint32_t id) {
+  if (id) out["id"] = format_id(prefix, id);
+}
+
+}  // namespace
+
+// [SECTION] Writing
+void AddSpan::write(ojson& out) const {
+  write_new_id(out, 's', new_id_);
+  out["doc"] = doc_;
+  out["type"] = type_;
+  out["frags"] = frags_json(frags_);
+}
+void RemoveSpan::write(ojson& out) const { out["id"] = format_id('s', id_); }
+void RelabelSpan::write(ojson& out) const {
+  out["id"] = format_id('s', id_);
+  out["type"] = type_;
+}
+void ResizeSpan::write(ojson& out) const {
+  out["id"] = format_id('s', id_);
+  out["frags"] = frags_json(frags_);
+}
+void SetAttribute::write(ojson& out) const {
+  out["id"] = format_id('s', id_);
+  out["name"] = name_;
+  out["value"] = value_ ? ojson(*value_) : ojson(nullptr);
+}
+void AddRelation::write(ojson& out) const {
+  write_new_id(out, 'r', new_id_);
+  out["type"] = type_;
+  out["source"] = format_id('s', source_);
+  out["target"] = format_id('s', target_);
+}
+void RemoveRelation::write(ojson& out) const { out["id"] = format_id('r', id_); }
+void CreateCluster::write(ojson& out) const {
+  write_new_id(out, 'c', new_id_);
+  out["kind"] = to_string(kind_);
+  out["name"] = name_;
+}
+void DeleteCluster::write(ojson& out) const { out["id"] = format_id('c', id_); }
+void RenameCluster::write(ojson& out) const {
+  out["id"] = format_id('c', id_);
+  out["name"] = name_;
+}
+void AddMember::write(ojson& out) const {
+  out["cluster"] = format_id('c', cluster_);
+  out["span"] = format_id('s', span_);
+}
+void RemoveMember::write(ojson& out) const {
+  out["cluster"] = format_id('c', cluster_);
+  out["span"] = format_id('s', span_);
+}
+void AddLink::write(ojson& out) const {
+  write_new_id(out, 'l', new_id_);
+  out["type"] = type_;
+  out["source"] = to_string(source_);
+  out["target"] = to_string(target_);
+}
+void RemoveLink::write(ojson& out) const { out["id"] = format_id('l', id_); }
+
+void Bulk::write(ojson& out) const {
+  out["label"] = label_;
+  ojson cmds = ojson::array();
+  for (const auto& cmd : cmds_) {
+    ojson j;
+    j["op"] = cmd->op();
+    cmd->write(j);
+    if (cmd->stamp().annotator != stamp_.annotator) j["by"] = cmd->stamp().annotator;  // else inherited
+    if (cmd->stamp().time != stamp_.time) j["t"] = cmd->stamp().time;
+    cmds.push_back(std::move(j));
+  }
+  out["cmds"] = std::move(cmds);
+}
+
+ojson command_to_json(const Command& cmd) {
+  ojson j;
+  j["op"] = cmd.op();
+  cmd.write(j);
+  j["by"] = cmd.stamp().annotator;
+  j["t"] = cmd.stamp().time;
+  return j;
+}
+
+// [SECTION] Reading
+std::unique_ptr<Command> command_from_json(const json& j, const Stamp* inherited, const std::string& path) {
+  if (!j.is_object()) throw Error(path.empty() ? "(entry)" : path, "expected a JSON object");
+  const Fields f(j, path);
+  const std::string op = f.str("op");
+  Stamp stamp;
+  if (inherited && !f.has("by")) stamp.annotator = inherited->annotator;
+  else stamp.annotator = f.str("by");
+  if (inherited && !f.has("t")) stamp.time = inherited->time;
+  else stamp.time = f.i64("t");
+
+  std::unique_ptr<Command> cmd;
+  uint32_t new_id = 0;
+  if (op == "add_span") {
+    f.only({"op", "id", "doc", "type", "frags", "by", "t"});
+    new_id = f.id("id", 's');
+    cmd = std::make_unique<AddSpan>(f.str("doc"), f.str("type"), f.frags("frags"), EdgeMode::Character);
+  } else if (op == "remove_span") {
+    f.only({"op", "id", "by", "t"});
+    cmd = std::make_unique<RemoveSpan>(f.id("id", 's'));
+  } else if (op == "relabel_span") {
+    f.only({"op", "id", "type", "by", "t"});
+    cmd = std::make_unique<RelabelSpan>(f.id("id", 's'), f.str("type"));
+  } else if (op == "resize_span") {
+    f.only({"op", "id", "frags", "by", "t"});
+    cmd = std::make_unique<ResizeSpan>(f.id("id", 's'), f.frags("frags"), EdgeMode::Character);
+  } else if (op == "set_attribute") {
+    f.only({"op", "id", "name", "value", "by", "t"});
+    cmd = std::make_unique<SetAttribute>(f.id("id", 's'), f.str("name"), f.str_or_null("value"));
+  } else if (op == "add_relation") {
+    f.only({"op", "id", "type", "source", "target", "by", "t"});
+    new_id = f.id("id", 'r');
+    cmd = std::make_unique<AddRelation>(f.str("type"), f.id("source", 's'), f.id("target", 's'));
+  } else if (op == "remove_relation") {
+    f.only({"op", "id", "by", "t"});
+    cmd = std::make_unique<RemoveRelation>(f.id("id", 'r'));
+  } else if (op == "create_cluster") {
+    f.only({"op", "id", "kind", "name", "by", "t"});
+    new_id = f.id("id", 'c');
+    cmd = std::make_unique<CreateCluster>(f.cluster_kind("kind"), f.str("name"));
+  } else if (op == "delete_cluster") {
+    f.only({"op", "id", "by", "t"});
+    cmd = std::make_unique<DeleteCluster>(f.id("id", 'c'));
+  } else if (op == "rename_cluster") {
+    f.only({"op", "id", "name", "by", "t"});
+    cmd = std::make_unique<RenameCluster>(f.id("id", 'c'), f.str("name"));
+  } else if (op == "add_member" || op == "remove_member") {
+    f.only({"op", "cluster", "span", "by", "t"});
+    if (op == "add_member") cmd = std::make_unique<AddMember>(f.id("cluster", 'c'), f.id("span", 's'));
+    else cmd = std::make_unique<RemoveMember>(f.id("cluster", 'c'), f.id("span", 's'));
+  } else if (op == "add_link") {
+    f.only({"op", "id", "type", "source", "target", "by", "t"});
+    new_id = f.id("id", 'l');
+    cmd = std::make_unique<AddLink>(f.str("type"), f.ref("source"), f.ref("target"));
+  } else if (op == "remove_link") {
+    f.only({"op", "id", "by", "t"});
+    cmd = std::make_unique<RemoveLink>(f.id("id", 'l'));
+  } else if (op == "bulk") {
+    f.only({"op", "label", "cmds", "by", "t"});
+    auto bulk = std::make_unique<Bulk>(f.has("label") ? f.str("label") : std::string());
+    const json& cmds = f.at("cmds");
+    if (!cmds.is_array() || cmds.empty()) throw Error(f.path("cmds"), "expected a non-empty array of entries");
+    for (size_t i = 0; i < cmds.size(); ++i)
+      bulk->add(command_from_json(cmds[i], &stamp, f.path("cmds") + "[" + std::to_string(i) + "]"));
+    cmd = std::move(bulk);
+  } else if (op == "undo" || op == "redo") {
+    throw Error(f.path("op"), op + " cannot be part of a bulk");
+  } else {
+    throw Error(f.path("op"), "unknown op '" + op + "'");
+  }
+  cmd->new_id_ = new_id;
+  cmd->set_stamp(stamp);
+  return cmd;
+}
+
+}  // namespace goldspan

@@ -1,0 +1,527 @@
+#include "model/corpus.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "error.hpp"
+#include "model/json_text.hpp"
+
+namespace goldspan {
+
+namespace {
+
+uint64_t ref_key(Ref r) noexcept { return uint64_t(r.kind) << 32 | r.id; }
+
+void erase_value(std::vector<uint32_t>& v, uint32_t x) {
+  auto it = std::find(v.begin(), v.end(), x);
+  if (it != v.end()) v.erase(it);
+}
+
+std::string range_text(Range r) { return "[" + std::to_string(r.start) + ", " + std::to_string(r.end) + ")"; }
+
+}  // namespace
+
+Corpus::Corpus(Schema schema) : schema_(std::move(schema)) {}
+
+// [SECTION] Documents
+size_t Corpus::add_document(std::shared_ptr<const Document> doc) {
+  if (!doc) throw Error("add_document", "no document");
+  if (doc_by_id_.count(doc->id())) throw Error(doc->id(), "a document with this id is already in the corpus");
+  doc_by_id_.emplace(doc->id(), docs_.size());
+  docs_.push_back(std::move(doc));
+  index_.emplace_back();
+  touch();
+  return docs_.size() - 1;
+}
+
+const Document& Corpus::document(size_t index) const {
+  if (index >= docs_.size()) throw Error("document", "no document #" + std::to_string(index));
+  return *docs_[index];
+}
+
+ptrdiff_t Corpus::find_document(std::string_view id) const noexcept {
+  auto it = doc_by_id_.find(id);
+  return it == doc_by_id_.end() ? -1 : ptrdiff_t(it->second);
+}
+
+// [SECTION] Span lookups and queries
+const Span* Corpus::find_span(SpanId id) const noexcept {
+  return id < slot_.size() && slot_[id] ? &spans_[slot_[id] - 1] : nullptr;
+}
+
+const Span& Corpus::span(SpanId id) const { return span_or_throw(id, "span"); }
+
+const Span& Corpus::span_or_throw(SpanId id, const std::string& where) const {
+  if (const Span* s = find_span(id)) return *s;
+  throw Error(where, "no span " + format_id('s', id));
+}
+
+std::vector<SpanId> Corpus::span_ids() const {
+  std::vector<SpanId> out;
+  out.reserve(spans_.size());
+  for (SpanId id = 0; id < slot_.size(); ++id)
+    if (slot_[id]) out.push_back(id);
+  return out;
+}
+
+const std::string* Corpus::attribute(const Span& s, std::string_view name) const noexcept {
+  const SpanType& t = type_of(s);
+  const int a = t.attribute(name);
+  for (const AttributeValue& v : s.attributes)
+    if (int(v.attribute) == a) return &t.attributes[a].values[v.value];
+  return nullptr;
+}
+
+void Corpus::query(size_t doc, uint32_t a, uint32_t b, std::vector<SpanHit>& out) const {
+  document(doc);  // checks the index
+  index_[doc].query(a, b, out);
+}
+
+std::vector<SpanId> Corpus::spans_overlapping(size_t doc, uint32_t a, uint32_t b) const {
+  std::vector<SpanHit> hits;
+  query(doc, a, b, hits);
+  std::vector<SpanId> out;
+  out.reserve(hits.size());
+  bool several = false;
+  for (const SpanHit& h : hits) {
+    out.push_back(h.span);
+    several |= find_span(h.span)->fragments.size() > 1;
+  }
+  if (several) {  // a discontinuous span can be hit once per fragment: keep its first hit
+    std::unordered_set<SpanId> seen;
+    size_t w = 0;
+    for (SpanId id : out)
+      if (seen.insert(id).second) out[w++] = id;
+    out.resize(w);
+  }
+  return out;
+}
+
+std::vector<SpanId> Corpus::document_spans(size_t doc) const {
+  return spans_overlapping(doc, 0, UINT32_MAX);
+}
+
+// [SECTION] Fragment resolution (token snapping, grapheme safety)
+std::vector<Range> Corpus::resolve_fragments(size_t doc_index, std::vector<Range> frags, EdgeMode mode) const {
+  const Document& doc = document(doc_index);
+  if (frags.empty()) throw Error("fragments", "a span needs at least one fragment");
+  const std::vector<Token>& toks = doc.tokens();
+  for (size_t i = 0; i < frags.size(); ++i) {
+    Range& f = frags[i];
+    const std::string where = "fragments[" + std::to_string(i) + "]";
+    if (f.start > f.end || f.end > doc.length())
+      throw Error(where, range_text(f) + " is not a range of " + doc.id() + " (" + std::to_string(doc.length()) + " code points)");
+    if (mode == EdgeMode::Token) {
+      if (f.start == f.end) {  // a click: the token under it
+        const ptrdiff_t t = doc.token_containing(f.start);
+        if (t < 0) throw Error(where, "no token at " + std::to_string(f.start));
+        f = Range{toks[size_t(t)].start, toks[size_t(t)].end};
+        continue;
+      }
+      // first: the first token ending after f.start; last: the last token starting before f.end.
+      const size_t first = doc.token_at_or_after(f.start);
+      size_t after = doc.token_at_or_after(f.end - 1);
+      if (after < toks.size() && toks[after].start < f.end) ++after;  // it contains f.end - 1
+      if (first >= after) throw Error(where, range_text(f) + " covers no token");
+      const size_t last = after - 1;
+      f = Range{toks[first].start, toks[last].end};
+    } else {
+      if (f.start == f.end) throw Error(where, range_text(f) + " is empty");
+      for (uint32_t edge : {f.start, f.end})
+        if (!doc.is_grapheme_boundary(edge))
+          throw Error(where, "offset " + std::to_string(edge) + " is inside a grapheme cluster");
+    }
+  }
+  std::sort(frags.begin(), frags.end(), [](Range a, Range b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+  size_t w = 0;
+  for (size_t i = 1; i < frags.size(); ++i) {
+    if (frags[i].start <= frags[w].end) frags[w].end = std::max(frags[w].end, frags[i].end);
+    else frags[++w] = frags[i];
+  }
+  frags.resize(w + 1);
+  return frags;
+}
+
+// [SECTION] Relation, cluster and link lookups
+const Relation* Corpus::find_relation(RelationId id) const noexcept {
+  auto it = relations_.find(id);
+  return it == relations_.end() ? nullptr : &it->second;
+}
+
+std::vector<RelationId> Corpus::relations_of(SpanId span) const {
+  auto it = relations_of_.find(span);
+  if (it == relations_of_.end()) return {};
+  std::vector<RelationId> out = it->second;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const Cluster* Corpus::find_cluster(ClusterId id) const noexcept {
+  auto it = clusters_.find(id);
+  return it == clusters_.end() ? nullptr : &it->second;
+}
+
+ClusterId Corpus::cluster_of(SpanId span) const noexcept {
+  auto it = cluster_of_.find(span);
+  return it == cluster_of_.end() ? 0 : it->second;
+}
+
+const Link* Corpus::find_link(LinkId id) const noexcept {
+  auto it = links_.find(id);
+  return it == links_.end() ? nullptr : &it->second;
+}
+
+std::vector<LinkId> Corpus::links_of(Ref end) const {
+  auto it = links_of_.find(ref_key(end));
+  if (it == links_of_.end()) return {};
+  std::vector<LinkId> out = it->second;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// [SECTION] Mutators
+Span& Corpus::span_mut(SpanId id) {
+  touch();
+  return spans_[slot_.at(id) - 1];
+}
+
+void Corpus::insert_span(Span s) {
+  if (s.id >= slot_.size()) slot_.resize(size_t(s.id) + 1, 0);
+  for (const Range& f : s.fragments) index_[s.doc].insert(SpanHit{f.start, f.end, s.id});
+  slot_[s.id] = uint32_t(spans_.size() + 1);
+  spans_.push_back(std::move(s));
+  touch();
+}
+
+Span Corpus::erase_span(SpanId id) {
+  const uint32_t pos = slot_.at(id) - 1;
+  Span s = std::move(spans_[pos]);
+  for (const Range& f : s.fragments) index_[s.doc].erase(SpanHit{f.start, f.end, id});
+  if (pos + 1 != spans_.size()) {  // keep spans_ dense: move the last record into the hole
+    spans_[pos] = std::move(spans_.back());
+    slot_[spans_[pos].id] = pos + 1;
+  }
+  spans_.pop_back();
+  slot_[id] = 0;
+  touch();
+  return s;
+}
+
+void Corpus::set_fragments(Span& s, Fragments f) {
+  for (const Range& r : s.fragments) index_[s.doc].erase(SpanHit{r.start, r.end, s.id});
+  s.fragments = std::move(f);
+  for (const Range& r : s.fragments) index_[s.doc].insert(SpanHit{r.start, r.end, s.id});
+  touch();
+}
+
+void Corpus::insert_relation(const Relation& r) {
+  relations_.emplace(r.id, r);
+  relations_of_[r.source].push_back(r.id);
+  relations_of_[r.target].push_back(r.id);
+  touch();
+}
+
+Relation Corpus::erase_relation(RelationId id) {
+  auto it = relations_.find(id);
+  Relation r = it->second;
+  relations_.erase(it);
+  for (SpanId s : {r.source, r.target}) {
+    auto adj = relations_of_.find(s);
+    if (adj == relations_of_.end()) continue;
+    erase_value(adj->second, id);
+    if (adj->second.empty()) relations_of_.erase(adj);
+  }
+  touch();
+  return r;
+}
+
+void Corpus::insert_cluster(Cluster c) {
+  for (SpanId m : c.members) cluster_of_[m] = c.id;
+  const ClusterId id = c.id;
+  clusters_.emplace(id, std::move(c));
+  touch();
+}
+
+Cluster Corpus::erase_cluster(ClusterId id) {
+  auto it = clusters_.find(id);
+  Cluster c = std::move(it->second);
+  clusters_.erase(it);
+  for (SpanId m : c.members) cluster_of_.erase(m);
+  touch();
+  return c;
+}
+
+Cluster& Corpus::cluster_mut(ClusterId id) {
+  touch();
+  return clusters_.at(id);
+}
+
+void Corpus::add_member(ClusterId c, SpanId s) {
+  std::vector<SpanId>& m = clusters_.at(c).members;
+  m.insert(std::lower_bound(m.begin(), m.end(), s), s);
+  cluster_of_[s] = c;
+  touch();
+}
+
+void Corpus::remove_member(ClusterId c, SpanId s) {
+  std::vector<SpanId>& m = clusters_.at(c).members;
+  auto it = std::lower_bound(m.begin(), m.end(), s);
+  if (it != m.end() && *it == s) m.erase(it);
+  cluster_of_.erase(s);
+  touch();
+}
+
+void Corpus::insert_link(const Link& l) {
+  links_.emplace(l.id, l);
+  links_of_[ref_key(l.source)].push_back(l.id);
+  links_of_[ref_key(l.target)].push_back(l.id);
+  touch();
+}
+
+Link Corpus::erase_link(LinkId id) {
+  auto it = links_.find(id);
+  Link l = it->second;
+  links_.erase(it);
+  for (Ref e : {l.source, l.target}) {
+    auto adj = links_of_.find(ref_key(e));
+    if (adj == links_of_.end()) continue;
+    erase_value(adj->second, id);
+    if (adj->second.empty()) links_of_.erase(adj);
+  }
+  touch();
+  return l;
+}
+
+uint32_t Corpus::intern_annotator(const std::string& name) {
+  auto [it, fresh] = annotator_index_.emplace(name, uint32_t(annotators_.size()));
+  if (fresh) annotators_.push_back(name);
+  return it->second;
+}
+
+// [SECTION] Checks
+uint16_t Corpus::span_type_named(const std::string& name, const std::string& where) const {
+  const int t = schema_.span_type(name);
+  if (t < 0) throw Error(where, "unknown span type '" + name + "'");
+  return uint16_t(t);
+}
+
+void Corpus::check_overlap(uint32_t doc, uint16_t type, const std::vector<Range>& frags, SpanId self,
+                           const std::string& where) const {
+  const SpanType& t = schema_.span_types()[type];
+  if (schema_.permissive(t.kind)) return;
+  std::vector<SpanHit> hits;
+  for (const Range& f : frags) {
+    hits.clear();
+    index_[doc].query(f.start, f.end, hits);
+    for (const SpanHit& h : hits) {
+      if (h.span == self) continue;
+      const SpanType& o = type_of(*find_span(h.span));
+      if (o.kind != t.kind) continue;
+      const bool nested = (h.start <= f.start && f.end <= h.end) || (f.start <= h.start && h.end <= f.end);
+      const bool mine = nested ? t.allow_nesting : t.allow_overlap;
+      const bool theirs = nested ? o.allow_nesting : o.allow_overlap;
+      if (mine && theirs) continue;
+      const SpanType& rule = mine ? o : t;
+      throw Error(where, range_text(f) + (nested ? " would nest with " : " would cross ") + format_id('s', h.span) + " " +
+                             range_text(Range{h.start, h.end}) + " (" + o.name + "), and " + rule.name +
+                             (nested ? " spans may not nest" : " spans may not overlap"));
+    }
+  }
+}
+
+void Corpus::check_relation(uint16_t type, const Span& src, const Span& dst, const std::string& where) const {
+  const RelationType& rt = schema_.relation_types()[type];
+  if (src.id == dst.id) throw Error(where, "a relation needs two different spans");
+  if (src.doc != dst.doc)
+    throw Error(where, format_id('s', src.id) + " and " + format_id('s', dst.id) + " are in different documents");
+  if (!rt.allows(src.type, dst.type))
+    throw Error(where, rt.name + " does not allow " + type_of(src).name + " -> " + type_of(dst).name);
+}
+
+void Corpus::check_link_end(Ref end, const std::string& where) const {
+  if (end.kind == Ref::Span) {
+    const Span& s = span_or_throw(end.id, where);
+    if (type_of(s).kind != SpanKind::Claim) throw Error(where, to_string(end) + " is not a claim");
+  } else {
+    const Cluster* c = find_cluster(end.id);
+    if (!c) throw Error(where, "no cluster " + to_string(end));
+    if (c->kind != SpanKind::Claim) throw Error(where, to_string(end) + " is not a claim cluster");
+  }
+}
+
+// [SECTION] Dump, invariants, memory
+// Written by hand, not through nlohmann: tests dump the state after every step.
+std::string Corpus::canonical_dump(bool with_counters) const {
+  std::string out;
+  out.reserve(64 + spans_.size() * 128);
+  auto num = [&](uint64_t v) { out += std::to_string(v); };
+  auto str = [&](std::string_view v) { append_json_string(out, v); };
+  auto stamp = [&](uint32_t annotator, int64_t created) {
+    out += ",\"by\":";
+    str(annotators_[annotator]);
+    out += ",\"created\":";
+    out += std::to_string(created);
+  };
+  out += '{';
+  if (with_counters) {
+    out += "\"next\":{\"span\":";
+    num(next_.span);
+    out += ",\"relation\":";
+    num(next_.relation);
+    out += ",\"cluster\":";
+    num(next_.cluster);
+    out += ",\"link\":";
+    num(next_.link);
+    out += "},";
+  }
+  out += "\"spans\":[";
+  bool first = true;
+  for (SpanId id : span_ids()) {
+    const Span& s = *find_span(id);
+    const SpanType& t = type_of(s);
+    out += first ? "{\"id\":" : ",{\"id\":";
+    first = false;
+    num(id);
+    out += ",\"doc\":";
+    str(docs_[s.doc]->id());
+    out += ",\"type\":";
+    str(t.name);
+    out += ",\"frags\":[";
+    for (const Range& f : s.fragments) {
+      if (&f != s.fragments.begin()) out += ',';
+      out += '[';
+      num(f.start);
+      out += ',';
+      num(f.end);
+      out += ']';
+    }
+    out += "],\"attrs\":{";
+    for (const AttributeValue& a : s.attributes) {
+      if (&a != s.attributes.data()) out += ',';
+      str(t.attributes[a.attribute].name);
+      out += ':';
+      str(t.attributes[a.attribute].values[a.value]);
+    }
+    out += '}';
+    stamp(s.annotator, s.created);
+    out += ",\"modified\":";
+    out += std::to_string(s.modified);
+    out += '}';
+  }
+  out += "],\"relations\":[";
+  for (const auto& [id, r] : relations_) {
+    out += id == relations_.begin()->first ? "{\"id\":" : ",{\"id\":";
+    num(id);
+    out += ",\"type\":";
+    str(schema_.relation_types()[r.type].name);
+    out += ",\"source\":";
+    num(r.source);
+    out += ",\"target\":";
+    num(r.target);
+    stamp(r.annotator, r.created);
+    out += '}';
+  }
+  out += "],\"clusters\":[";
+  for (const auto& [id, c] : clusters_) {
+    out += id == clusters_.begin()->first ? "{\"id\":" : ",{\"id\":";
+    num(id);
+    out += ",\"kind\":";
+    str(to_string(c.kind));
+    out += ",\"name\":";
+    str(c.name);
+    out += ",\"members\":[";
+    for (size_t i = 0; i < c.members.size(); ++i) {
+      if (i) out += ',';
+      num(c.members[i]);
+    }
+    out += ']';
+    stamp(c.annotator, c.created);
+    out += '}';
+  }
+  out += "],\"links\":[";
+  for (const auto& [id, l] : links_) {
+    out += id == links_.begin()->first ? "{\"id\":" : ",{\"id\":";
+    num(id);
+    out += ",\"type\":";
+    str(schema_.link_types()[l.type].name);
+    out += ",\"source\":";
+    str(to_string(l.source));
+    out += ",\"target\":";
+    str(to_string(l.target));
+    stamp(l.annotator, l.created);
+    out += '}';
+  }
+  out += "]}";
+  return out;
+}
+
+void Corpus::check_invariants() const {
+  auto fail = [](const std::string& what) { throw Error("invariants", what); };
+  size_t fragments = 0;
+  for (size_t i = 0; i < spans_.size(); ++i) {
+    const Span& s = spans_[i];
+    if (s.id == 0 || s.id >= next_.span || s.id >= slot_.size() || slot_[s.id] != i + 1) fail("slot of " + format_id('s', s.id));
+    if (s.doc >= docs_.size()) fail("document of " + format_id('s', s.id));
+    const Range* prev = nullptr;
+    for (const Range& f : s.fragments) {
+      if (f.start >= f.end || f.end > docs_[s.doc]->length() || (prev && prev->end >= f.start))
+        fail("fragments of " + format_id('s', s.id));
+      std::vector<SpanHit> hits;
+      index_[s.doc].query(f.start, f.start + 1, hits);
+      if (std::find(hits.begin(), hits.end(), SpanHit{f.start, f.end, s.id}) == hits.end())
+        fail("index lacks a fragment of " + format_id('s', s.id));
+      prev = &f;
+      ++fragments;
+    }
+    for (size_t k = 1; k < s.attributes.size(); ++k)
+      if (s.attributes[k - 1].attribute >= s.attributes[k].attribute) fail("attribute order of " + format_id('s', s.id));
+  }
+  size_t indexed = 0;
+  for (const SpanIndex& ix : index_) {
+    if (!ix.valid()) fail("span index structure");
+    indexed += ix.size();
+  }
+  if (indexed != fragments) fail("span index holds stale fragments");
+  size_t adjacency = 0;
+  for (const auto& [id, r] : relations_) {
+    if (id >= next_.relation || !find_span(r.source) || !find_span(r.target)) fail("relation " + format_id('r', id));
+    for (SpanId s : {r.source, r.target}) {
+      auto it = relations_of_.find(s);
+      if (it == relations_of_.end() || std::count(it->second.begin(), it->second.end(), id) != 1)
+        fail("adjacency of " + format_id('r', id));
+    }
+  }
+  for (const auto& [s, ids] : relations_of_) adjacency += ids.size();
+  if (adjacency != 2 * relations_.size()) fail("relation adjacency holds stale entries");
+  size_t members = 0;
+  for (const auto& [id, c] : clusters_) {
+    if (id >= next_.cluster || !std::is_sorted(c.members.begin(), c.members.end())) fail("cluster " + format_id('c', id));
+    for (SpanId m : c.members) {
+      const Span* s = find_span(m);
+      if (!s || type_of(*s).kind != c.kind || cluster_of(m) != id) fail("member " + format_id('s', m) + " of " + format_id('c', id));
+    }
+    members += c.members.size();
+  }
+  if (members != cluster_of_.size()) fail("cluster membership holds stale entries");
+  adjacency = 0;
+  for (const auto& [id, l] : links_) {
+    if (id >= next_.link) fail("link " + format_id('l', id));
+    for (Ref e : {l.source, l.target}) {
+      if (e.kind == Ref::Span ? !find_span(e.id) : !find_cluster(e.id)) fail("end of " + format_id('l', id));
+      auto it = links_of_.find(ref_key(e));
+      if (it == links_of_.end() || std::count(it->second.begin(), it->second.end(), id) != 1)
+        fail("adjacency of " + format_id('l', id));
+    }
+  }
+  for (const auto& [k, ids] : links_of_) adjacency += ids.size();
+  if (adjacency != 2 * links_.size()) fail("link adjacency holds stale entries");
+}
+
+size_t Corpus::span_memory_bytes() const noexcept {
+  size_t n = spans_.capacity() * sizeof(Span) + slot_.capacity() * sizeof(uint32_t);
+  for (const Span& s : spans_) n += s.fragments.heap_bytes() + s.attributes.capacity() * sizeof(AttributeValue);
+  for (const SpanIndex& ix : index_) n += ix.memory_bytes();
+  return n;
+}
+
+}  // namespace goldspan

@@ -1,0 +1,86 @@
+#pragma once
+// Schema — what may be annotated: span types (entity, claim and cue kinds) with their
+// attributes, colours, hotkeys and overlap rules; relation types with allowed ends; claim link
+// types. Loaded from JSON (format in docs/model.md, default in assets/schema/default.json).
+// Every problem is reported as goldspan::Error whose where() is the JSON path, e.g.
+//   entity_types[2].hotkey: duplicate hotkey 'p' (also used by entity_types[0])
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "model/span.hpp"
+
+namespace goldspan {
+
+struct AttributeDef {
+  std::string name;
+  std::vector<std::string> values;  // allowed values, in schema order
+  int value(std::string_view v) const noexcept;  // index, -1 when not allowed
+};
+
+struct SpanType {
+  std::string name;  // e.g. "PERSON"
+  SpanKind kind = SpanKind::Entity;
+  std::string description;
+  uint32_t color = 0;  // 0xRRGGBB
+  char hotkey = 0;     // 'a'-'z' or '0'-'9', unique among span types
+  // Both rules apply between spans of the same kind in one document, fragment by fragment:
+  // nesting = one fragment contains the other (identical ranges included), overlap = they
+  // cross. A pair is allowed only when both types allow it.
+  bool allow_overlap = true;
+  bool allow_nesting = true;
+  std::vector<AttributeDef> attributes;
+  int attribute(std::string_view name) const noexcept;  // index, -1 when absent
+};
+
+struct RelationType {
+  std::string name;  // e.g. "claimant"
+  std::string description;
+  uint32_t color = 0;
+  char hotkey = 0;                 // 0 when none; unique among relation types
+  std::vector<uint16_t> sources;   // allowed span types, ascending
+  std::vector<uint16_t> targets;
+  bool allows(uint16_t source_type, uint16_t target_type) const noexcept;
+};
+
+struct LinkType {
+  std::string name;  // e.g. "contradicts"
+  std::string description;
+  uint32_t color = 0;
+};
+
+class Schema {
+ public:
+  // Throws goldspan::Error naming the JSON path of the first problem found.
+  static Schema parse(std::string_view json_text);
+  static Schema from_json(const nlohmann::json& root);
+  // As parse; errors are prefixed with the file path.
+  static Schema load_file(const std::string& path);
+
+  const std::string& name() const noexcept { return name_; }
+  const std::vector<SpanType>& span_types() const noexcept { return span_types_; }
+  const std::vector<RelationType>& relation_types() const noexcept { return relation_types_; }
+  const std::vector<LinkType>& link_types() const noexcept { return link_types_; }
+
+  // Index by name, -1 when absent.
+  int span_type(std::string_view name) const noexcept;
+  int relation_type(std::string_view name) const noexcept;
+  int link_type(std::string_view name) const noexcept;
+
+  // True when every type of the kind allows overlap and nesting, so no check is needed.
+  bool permissive(SpanKind kind) const noexcept { return permissive_[size_t(kind)]; }
+
+ private:
+  std::string name_;
+  std::vector<SpanType> span_types_;
+  std::vector<RelationType> relation_types_;
+  std::vector<LinkType> link_types_;
+  std::map<std::string, int, std::less<>> span_by_name_, relation_by_name_, link_by_name_;
+  bool permissive_[3] = {true, true, true};
+};
+
+}  // namespace goldspan
