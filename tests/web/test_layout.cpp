@@ -151,3 +151,34 @@ TEST_CASE("layout: a paragraph longer than the block limit is cut", "[layout]") 
   l.reset(&d, &m, 50);
   CHECK(l.block_count() == 3);
 }
+
+TEST_CASE("layout: tokens without space between them wrap as one unit", "[layout]") {
+  Tokenizer tok;
+  // "22:40" is three tokens (root rules) but must not be split across lines.
+  Document d("d", "Saturday at 22:40 it began", tok);
+  FixedMeasure m;
+  Layout l;
+  l.reset(&d, &m, 14);
+  const auto lines = all_lines(l);
+  REQUIRE(lines.size() == 2);
+  CHECK(line_text(d, lines[0]) == "Saturday at");
+  CHECK(line_text(d, lines[1]) == "22:40 it began");
+  l.reset(&d, &m, 3);  // narrower than the unit: it breaks between its tokens
+  std::vector<std::string> texts;
+  for (const Line& x : all_lines(l)) texts.push_back(line_text(d, x));
+  CHECK(std::find(texts.begin(), texts.end(), "22:") != texts.end());
+}
+
+TEST_CASE("layout: ideographs break between tokens without spaces", "[layout]") {
+  using goldspan::test::u8;
+  Tokenizer tok("ja");
+  std::string ja;  // 東京に行きます。 repeated: no spaces at all
+  for (int i = 0; i < 6; ++i) ja += u8(0x6771) + u8(0x4EAC) + u8(0x306B) + u8(0x884C) + u8(0x304D) + u8(0x307E) + u8(0x3059) + u8(0x3002);
+  Document d("d", ja, tok);
+  FixedMeasure m;  // ideographs and kana are 2 wide
+  Layout l;
+  l.reset(&d, &m, 20);
+  const auto lines = all_lines(l);
+  REQUIRE(lines.size() >= 5);
+  for (const Line& x : lines) CHECK(l.x_of(x, x.end) <= 20);
+}

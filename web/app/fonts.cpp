@@ -35,8 +35,7 @@ bool Fonts::prepare() {
   // Ranges: printable ASCII and Latin-1 for the UI, plus every character seen in documents.
   ImFontGlyphRangesBuilder b;
   b.AddRanges(atlas.GetGlyphRangesDefault());
-  b.AddChar(0x2026);  // … in the UI
-  b.AddChar(0x25B6);
+  b.AddText("\xE2\x80\xA6\xE2\x80\x9C\xE2\x80\x9D\xC2\xB7\xE2\x86\x92\xE2\x80\x94\xE2\x96\xBC");  // … “ ” · → — ▼ in the UI
   for (size_t w = 0; w < used_.size(); ++w)
     for (uint32_t bits = used_[w]; bits; bits &= bits - 1)
       b.AddChar(static_cast<ImWchar>(w * 32 + __builtin_ctz(bits)));

@@ -122,22 +122,39 @@ size_t Layout::block_of_token(uint32_t token) const {
 
 // [SECTION] Wrapping
 
+// Tokens with no space between them ("22:40", "U.S.", "don't") wrap as one unit, so a line
+// never breaks inside what reads as one word. Ideographs and kana break anywhere, and a unit
+// wider than the line (a long run of Thai, a URL) falls back to breaking between its tokens.
+static bool breaks_anywhere(TokenKind k) { return k == TokenKind::Ideographic || k == TokenKind::Kana; }
+
 void Layout::lay_out(uint32_t bi) {
   Block& b = blocks_[bi];
   if (!b.lines.empty()) return;
   const auto& toks = doc_->tokens();
+  const uint32_t n = b.end_token - b.first_token;
+  gap_w_.resize(n);
+  tok_w_.resize(n);
+  spaced_.resize(n);
   Cursor c{doc_->text(), toks[b.first_token].start, b.start_byte};
+  for (uint32_t k = 0; k < n; ++k) {
+    const Token& t = toks[b.first_token + k];
+    float gap = 0;
+    for (; c.cp < t.start; c.next()) gap += m_->advance(c.get());
+    float w = 0;
+    for (; c.cp < t.end; c.next()) w += m_->advance(c.get());
+    gap_w_[k] = gap;
+    tok_w_[k] = w;
+    spaced_[k] = k == 0 || t.start > toks[b.first_token + k - 1].end ||
+                 breaks_anywhere(t.kind) || breaks_anywhere(toks[b.first_token + k - 1].kind);
+  }
   const float lh = m_->line_height();
   Line line;
   line.block = bi;
   float x = 0;
   bool empty = true;
-  for (uint32_t i = b.first_token; i < b.end_token; ++i) {
-    float gap = 0;
-    for (; c.cp < toks[i].start; c.next()) gap += m_->advance(c.get());
-    float w = 0;
-    for (; c.cp < toks[i].end; c.next()) w += m_->advance(c.get());
-    if (!empty && x + gap + w > width_) {
+  auto place = [&](uint32_t k, bool new_line) {
+    const Token& t = toks[b.first_token + k];
+    if (new_line && !empty) {
       b.lines.push_back(line);
       line = Line{};
       line.block = bi;
@@ -145,15 +162,29 @@ void Layout::lay_out(uint32_t bi) {
       empty = true;
     }
     if (empty) {
-      line.start = toks[i].start;
-      line.first_token = i;
-      x = w;
+      line.start = t.start;
+      line.first_token = b.first_token + k;
+      x = tok_w_[k];
       empty = false;
     } else {
-      x += gap + w;
+      x += gap_w_[k] + tok_w_[k];
     }
-    line.end = toks[i].end;
-    line.end_token = i + 1;
+    line.end = t.end;
+    line.end_token = b.first_token + k + 1;
+  };
+  for (uint32_t u = 0; u < n;) {
+    uint32_t v = u + 1;  // the unit is tokens [u, v)
+    float w = tok_w_[u];
+    while (v < n && !spaced_[v]) w += gap_w_[v] + tok_w_[v], ++v;
+    if (empty || x + gap_w_[u] + w <= width_) {
+      for (uint32_t k = u; k < v; ++k) place(k, false);
+    } else if (w <= width_) {
+      place(u, true);
+      for (uint32_t k = u + 1; k < v; ++k) place(k, false);
+    } else {  // wider than a line: break between its tokens
+      for (uint32_t k = u; k < v; ++k) place(k, !empty && x + gap_w_[k] + tok_w_[k] > width_);
+    }
+    u = v;
   }
   if (!empty) b.lines.push_back(line);
   ++laid_out_;

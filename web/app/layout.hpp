@@ -78,6 +78,8 @@ class Layout {
   std::vector<float> height_;  // per block, current (estimate or real)
   std::vector<double> tree_;   // Fenwick tree over height_ (double: millions of lines)
   size_t laid_out_ = 0;
+  std::vector<float> gap_w_, tok_w_;  // scratch for lay_out
+  std::vector<bool> spaced_;
 };
 
 }  // namespace goldspan::ui
