@@ -21,8 +21,21 @@
     return null;
   }
 
+  // In the single-file build (scripts/single_file.mjs) every file is inlined as base64.
+  const embedded = new Map([...document.querySelectorAll('script[type="application/x-goldspan"]')]
+    .map((s) => [s.dataset.file, s]));
+  function fromEmbedded(url) {
+    const s = embedded.get(url);
+    const bin = atob(s.textContent);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  const fetchBytes = async (url) => embedded.has(url) ? fromEmbedded(url) : new Uint8Array(await (await fetch(url)).arrayBuffer());
+
   // Downloads several files, reporting combined progress.
   async function fetchAll(urls) {
+    if (embedded.size) return urls.map(fromEmbedded);
     const got = new Array(urls.length).fill(0), total = new Array(urls.length).fill(0);
     const show = () => {
       const t = total.reduce((a, b) => a + b, 0);
@@ -199,7 +212,7 @@
     const missing = missingFeature();
     if (missing) return fail(missing);
     try {
-      manifest = await (await fetch('manifest.json')).json();
+      manifest = JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json')));
       const [wasm, icu, schema, ...fonts] = await fetchAll(['goldspan.wasm', manifest.icu, manifest.schema, ...manifest.fonts]);
       core = await createGoldspan({ wasmBinary: wasm, canvas });
       manifest.fonts.forEach((name, i) => withBytes(fonts[i], (p, n) => core.ccall('gs_add_font', null, ['string', 'number', 'number'], [name, p, n])));
@@ -220,7 +233,7 @@
           if (!r.ok) { console.error('goldspan: restoring the autosave log:', r.errors); break; }
         }
       } else {
-        const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: await (await fetch(u)).text() })));
+        const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: new TextDecoder().decode(await fetchBytes(u)) })));
         await api.openTexts(texts);
       }
       resize();
