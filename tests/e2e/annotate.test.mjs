@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, repo } from './browser.mjs';
+import { existsSync, readdirSync } from 'node:fs';
+import { open, repo, sharedCorpus } from './browser.mjs';
 
 const DOC = 'harbor-a.txt';
 const text = readFileSync(join(repo, 'assets/sample', DOC), 'utf8');
@@ -25,9 +26,9 @@ const brief = (list) => list.map((s) => `${s.label} ${s.text}`);
 const settle = (b) => b.page.waitForTimeout(80);
 
 // Drags with the real mouse from the middle of code point `a` to the middle of code point `z`.
-async function drag(b, a, z) {
-  const r0 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, a]);
-  const r1 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, z]);
+async function drag(b, a, z, doc = DOC) {
+  const r0 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, a]);
+  const r1 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, z]);
   await b.page.mouse.move(r0.x + r0.width / 2, r0.y + r0.height / 2);
   await b.page.mouse.down();
   await b.page.mouse.move(r1.x + r1.width / 2, r1.y + r1.height / 2, { steps: 4 });
@@ -103,6 +104,68 @@ test('label spans with drags and hotkeys, undo/redo, relabel, delete, and restor
     assert.deepEqual(await spans(b), before);
     await b.screenshot('annotate-restored.png');
     assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('the news corpus: open through the file input, annotate with drags and keys, restore', async (t) => {
+  if (!existsSync(sharedCorpus)) {
+    t.skip('../shared/corpus not present (a user clone): covered by the sample test above');
+    return;
+  }
+  const files = readdirSync(sharedCorpus).filter((f) => f.endsWith('.txt')).sort();
+  const doc = files[0];
+  const article = readFileSync(join(sharedCorpus, doc), 'utf8');
+  const at = (needle) => {
+    const i = article.indexOf(needle);
+    assert.ok(i >= 0, `${needle} in ${doc}`);
+    return Array.from(article.slice(0, i)).length;
+  };
+  const b = await open();
+  try {
+    await boot(b);
+    await b.page.setInputFiles('#file-input', files.map((f) => join(sharedCorpus, f)));
+    await b.page.waitForFunction((n) => window.goldspan.documents().length === n, 2 + files.length);
+    const wanted = [];
+    // A person, a cue and the claim it introduces, a place: the first article's own words.
+    const person = article.match(/President ([A-Z][a-z]+ [A-Z][a-z]+)/);
+    assert.ok(person, 'the first article names a president');
+    const p = at(person[1]);
+    await drag(b, p + 1, p + person[1].length - 2, doc);
+    await b.page.keyboard.press('p');
+    wanted.push(`PERSON ${person[1]}`);
+    const cue = article.match(/\b(said|pledged|told)\b/);
+    const c = at(cue[0]);
+    await drag(b, c + 1, c + 2, doc);
+    await b.page.keyboard.press('u');
+    wanted.push(`CUE ${cue[0]}`);
+    const sentenceEnd = article.indexOf('.', article.indexOf(cue[0]));
+    const claimText = article.slice(article.indexOf(cue[0]) + cue[0].length + 1, sentenceEnd);
+    const cs = at(claimText);
+    await drag(b, cs + 1, cs + Array.from(claimText).length - 2, doc);
+    await b.page.keyboard.press('c');
+    await b.page.waitForTimeout(80);
+    let list = await b.page.evaluate((d) => window.goldspan.spans(d), doc);
+    assert.deepEqual(list.map((x) => x.label).sort(), ['CLAIM', 'CUE', 'PERSON']);
+    const claim = list.find((x) => x.label === 'CLAIM');
+    assert.equal(claim.text, claimText, 'the claim covers whole tokens from the first to the last word');
+    for (const w of wanted) assert.ok(list.some((x) => `${x.label} ${x.text}` === w), w);
+    await b.screenshot('corpus-annotated.png');
+
+    await b.page.keyboard.press('Control+z');
+    await b.page.waitForTimeout(80);
+    assert.equal((await b.page.evaluate((d) => window.goldspan.spans(d), doc)).length, 2);
+    await b.page.keyboard.press('Control+Shift+Z');
+    await b.page.waitForTimeout(80);
+    list = await b.page.evaluate((d) => window.goldspan.spans(d), doc);
+    assert.equal(list.length, 3);
+
+    await b.page.waitForFunction(() => window.goldspan.savedPending() === 0);
+    await b.page.reload();
+    await boot(b);
+    assert.deepEqual(await b.page.evaluate((d) => window.goldspan.spans(d), doc), list);
+    assert.deepEqual(b.requests.filter((u) => !u.startsWith(b.origin + '/')), []);
   } finally {
     await b.close();
   }
