@@ -90,45 +90,79 @@
     return call();
   }
 
-  // [SECTION] Autosave log in IndexedDB (append-only, in order): journal lines as strings,
-  // documents as {doc: id, bytes: Uint8Array} (raw UTF-8, no JSON escaping of large texts)
+  // [SECTION] Autosave log in IndexedDB (append-only, in order). Records carry a sequence
+  // number: {seq, line} for journal lines, {seq, doc, bytes} for documents (raw UTF-8, no JSON
+  // escaping of large texts). IndexedDB commits asynchronously, so journal lines not yet
+  // committed are mirrored synchronously in localStorage: a tab killed right after an edit
+  // still restores it. (Documents are too large for that mirror; they are in the picker's files.)
+  const PENDING = 'goldspan-pending';
   const store = {
-    db: null, queue: [], inflight: 0,
+    db: null, queue: [], inflight: 0, seq: 1,
     open() {
       return new Promise((ok, no) => {
-        const req = indexedDB.open('goldspan', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('log', { autoIncrement: true });
+        const req = indexedDB.open('goldspan', 2);
+        req.onupgradeneeded = () => {
+          if (req.result.objectStoreNames.contains('log')) req.result.deleteObjectStore('log');
+          req.result.createObjectStore('log', { keyPath: 'seq' });
+        };
         req.onsuccess = () => { this.db = req.result; ok(); };
         req.onerror = () => no(req.error);
       });
     },
+    mirror() {
+      try { return JSON.parse(localStorage.getItem(PENDING) || '[]'); } catch { return []; }
+    },
+    setMirror(recs) {
+      try {
+        if (recs.length) localStorage.setItem(PENDING, JSON.stringify(recs));
+        else localStorage.removeItem(PENDING);
+      } catch { /* storage full or disabled: IndexedDB still has everything that committed */ }
+    },
+    // Every record in order, including mirrored lines whose transaction never committed.
     readAll() {
       return new Promise((ok, no) => {
         const req = this.db.transaction('log').objectStore('log').getAll();
-        req.onsuccess = () => ok(req.result);
+        req.onsuccess = () => {
+          const recs = req.result;
+          const last = recs.length ? recs[recs.length - 1].seq : 0;
+          const lost = this.mirror().filter((r) => r.seq > last);
+          this.seq = Math.max(last, ...lost.map((r) => r.seq), 0) + 1;
+          this.setMirror([]);
+          for (const r of lost) this.queue.push(r);  // commit them now
+          this.flush();
+          ok(recs.concat(lost));
+        };
         req.onerror = () => no(req.error);
       });
     },
-    append(line) {
-      this.queue.push(line);
+    append(rec) {
+      rec.seq = this.seq++;
+      this.queue.push(rec);
+      if (rec.line !== undefined) this.setMirror(this.mirror().concat([rec]));
       if (this.queue.length === 1) queueMicrotask(() => this.flush());
     },
     flush() {
       if (!this.queue.length || !this.db) return;
-      const lines = this.queue.splice(0);
-      this.inflight += lines.length;
+      const recs = this.queue.splice(0);
+      this.inflight += recs.length;
       const tx = this.db.transaction('log', 'readwrite', { durability: 'strict' });
       const os = tx.objectStore('log');
-      for (const l of lines) os.add(l);
-      tx.oncomplete = () => { this.inflight -= lines.length; };
+      for (const r of recs) os.put(r);
+      tx.oncomplete = () => {
+        this.inflight -= recs.length;
+        const done = new Set(recs.map((r) => r.seq));
+        this.setMirror(this.mirror().filter((r) => !done.has(r.seq)));
+        this.flush();
+      };
       tx.onerror = tx.onabort = () => {
-        this.inflight -= lines.length;
-        this.queue.unshift(...lines);  // keep them; try again shortly
+        this.inflight -= recs.length;
+        this.queue.unshift(...recs);  // keep them; try again shortly
         setTimeout(() => this.flush(), 500);
       };
     },
     clear() {
       this.queue = [];
+      this.setMirror([]);
       this.db.transaction('log', 'readwrite').objectStore('log').clear();
     },
     pending() { return this.queue.length + this.inflight; },
@@ -145,7 +179,7 @@
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
     pickFiles() { fileInput.click(); },
-    persist(line) { store.append(line); },
+    persist(line) { store.append({ line }); },
     persistDocument(id, bytes) { store.append({ doc: id, bytes }); },
     clearPersisted() { store.clear(); },
     pendingSaves() { return store.pending(); },
@@ -227,8 +261,8 @@
       if (log.length) {
         let line = 0;
         for (const rec of log) {
-          const r = typeof rec === 'string'
-            ? withBytes(new TextEncoder().encode(rec), (p, n) => callJson('gs_restore_line', ['number', 'number', 'number'], [p, n, ++line]))
+          const r = rec.line !== undefined
+            ? withBytes(new TextEncoder().encode(rec.line), (p, n) => callJson('gs_restore_line', ['number', 'number', 'number'], [p, n, ++line]))
             : await withDictionaries(() => withBytes(rec.bytes, (p, n) => callJson('gs_restore_document', ['string', 'number', 'number'], [rec.doc, p, n])));
           if (!r.ok) { console.error('goldspan: restoring the autosave log:', r.errors); break; }
         }

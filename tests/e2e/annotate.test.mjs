@@ -170,3 +170,20 @@ test('the news corpus: open through the file input, annotate with drags and keys
     await b.close();
   }
 });
+
+test('closing the tab right after an edit loses nothing', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    const ines = cp('Ines Oduya');
+    await drag(b, ines + 1, ines + 8);
+    await b.page.keyboard.press('p');
+    // Close at once: no waiting for IndexedDB to commit.
+    await b.page.close({ runBeforeUnload: false });
+    b.page = await b.context.newPage();
+    await boot(b);
+    assert.deepEqual(brief(await spans(b)), ['PERSON Ines Oduya']);
+  } finally {
+    await b.close();
+  }
+});

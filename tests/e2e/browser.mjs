@@ -21,14 +21,15 @@ export async function open() {
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
       '--disable-sync'],  // Playwright gives each launch a fresh temporary profile
   });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   mkdirSync(artifacts, { recursive: true });
   return {
-    page, origin, requests, errors,
+    page, origin, requests, errors, context,
     async close() { await browser.close(); server.close(); },
     screenshot: (name) => page.screenshot({ path: join(artifacts, name) }),
   };
