@@ -22,12 +22,12 @@ const char* to_string(TokenKind k) noexcept {
   return "other";
 }
 
-namespace {
-
 // Owns a UText over UTF-8 for the duration of one pass.
 class Utf8Text {
  public:
   explicit Utf8Text(std::string_view s) {
+    if (s.size() > static_cast<size_t>(INT32_MAX))  // ICU's break iterators index with int32_t
+      throw Error("", "text of " + std::to_string(s.size()) + " bytes exceeds the 2 GiB limit");
     UErrorCode st = U_ZERO_ERROR;
     ut_ = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &st);
     if (U_FAILURE(st)) throw Error("", std::string("ICU utext_openUTF8 failed: ") + u_errorName(st));
@@ -40,6 +40,8 @@ class Utf8Text {
  private:
   UText* ut_ = nullptr;
 };
+
+namespace {
 
 // Walks boundaries in ascending byte order and turns each into a code point offset by
 // counting only the bytes since the previous boundary.
@@ -106,10 +108,6 @@ TokenKind kind_of(int32_t status, std::string_view s, int32_t b, int32_t e) {
   return punct ? TokenKind::Punctuation : TokenKind::Other;
 }
 
-void check_size(std::string_view s) {
-  if (s.size() > static_cast<size_t>(INT32_MAX))
-    throw Error("", "text of " + std::to_string(s.size()) + " bytes exceeds the 2 GiB limit");
-}
 
 }  // namespace
 
@@ -140,12 +138,17 @@ icu::BreakIterator& Tokenizer::iter(BreakKind kind) {
   return *slot;
 }
 
-std::vector<Token> Tokenizer::tokens(std::string_view s) {
-  check_size(s);
-  auto& bi = iter(BreakKind::Word);
-  Utf8Text ut(s);
+icu::BreakIterator& Tokenizer::bind(BreakKind kind, const Utf8Text& text) {
+  auto& bi = iter(kind);
   UErrorCode st = U_ZERO_ERROR;
-  bi.setText(ut.get(), st);
+  bi.setText(text.get(), st);
+  if (U_FAILURE(st)) throw Error("ICU", std::string("setText failed: ") + u_errorName(st));
+  return bi;
+}
+
+std::vector<Token> Tokenizer::tokens(std::string_view s) {
+  Utf8Text ut(s);
+  auto& bi = bind(BreakKind::Word, ut);
   std::vector<Token> out;
   out.reserve(s.size() / 5);
   CpCursor cur(s);
@@ -162,11 +165,8 @@ std::vector<Token> Tokenizer::tokens(std::string_view s) {
 }
 
 std::vector<Range> Tokenizer::sentences(std::string_view s) {
-  check_size(s);
-  auto& bi = iter(BreakKind::Sentence);
   Utf8Text ut(s);
-  UErrorCode st = U_ZERO_ERROR;
-  bi.setText(ut.get(), st);
+  auto& bi = bind(BreakKind::Sentence, ut);
   std::vector<Range> out;
   CpCursor cur(s);
   int32_t b = bi.first();
@@ -189,11 +189,8 @@ std::vector<Range> Tokenizer::sentences(std::string_view s) {
 }
 
 std::vector<uint32_t> Tokenizer::boundaries(BreakKind kind, std::string_view s) {
-  check_size(s);
-  auto& bi = iter(kind);
   Utf8Text ut(s);
-  UErrorCode st = U_ZERO_ERROR;
-  bi.setText(ut.get(), st);
+  auto& bi = bind(kind, ut);
   std::vector<uint32_t> out;
   CpCursor cur(s);
   for (int32_t p = bi.first(); p != icu::BreakIterator::DONE; p = bi.next()) out.push_back(cur.to_cp(p));

@@ -19,6 +19,8 @@ U_NAMESPACE_END
 
 namespace goldspan {
 
+class Utf8Text;
+
 // What a token is, from the word break rule status (plus a look at status-less segments).
 enum class TokenKind : uint8_t { Word, Number, Punctuation, Kana, Ideographic, Other };
 const char* to_string(TokenKind k) noexcept;
@@ -62,6 +64,7 @@ class Tokenizer {
 
  private:
   icu::BreakIterator& iter(BreakKind kind);
+  icu::BreakIterator& bind(BreakKind kind, const Utf8Text& text);  // iter(kind) set to the text
   std::string locale_;
   std::unique_ptr<icu::BreakIterator> it_[3];
 };
