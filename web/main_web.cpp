@@ -24,6 +24,10 @@
 using goldspan::ui::App;
 using nlohmann::json;
 
+// clang-format off
+EM_JS(void, gs_js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+// clang-format on
+
 namespace {
 
 // [SECTION] State and frame loop
@@ -59,9 +63,20 @@ void apply_style(float dpr) {
   style.ScaleAllSizes(dpr);
 }
 
+// Idle frames are skipped: the canvas keeps its last picture until something happens (input,
+// an API call, a save finishing). A heartbeat redraws twice a second anyway.
+double g_last_activity = 0, g_last_frame = 0;
+int g_last_pending = -1;
+void wake() { g_last_activity = emscripten_get_now(); }
+
 void frame() {
   const double t0 = emscripten_get_now();
   glfwPollEvents();
+  const int pending = g_platform.pending_saves();
+  const bool active = t0 - g_last_activity < 1000 || pending != g_last_pending || t0 - g_last_frame > 500;
+  g_last_pending = pending;
+  if (!active) return;
+  g_last_frame = t0;
   if (g_app->fonts().prepare()) ImGui::GetIO().FontDefault = g_app->fonts().text_font();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -120,8 +135,14 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   io.IniFilename = nullptr;  // layout is not persisted; annotations are
   g_dpr = dpr;
   apply_style(dpr);
-  // Installed before ImGui's own callbacks, which chain to it: presses are logged per frame.
+  // Installed before ImGui's own callbacks, which chain to them: input wakes the frame loop,
+  // and key presses are logged per frame.
+  glfwSetCursorPosCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
+  glfwSetMouseButtonCallback(g_window, [](GLFWwindow*, int, int, int) { wake(); });
+  glfwSetScrollCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
+  glfwSetCharCallback(g_window, [](GLFWwindow*, unsigned int) { wake(); });
   glfwSetKeyCallback(g_window, [](GLFWwindow*, int key, int, int action, int mods) {
+    wake();
     if (action == GLFW_RELEASE) return;
     goldspan::ui::key_log().record({key, (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, (mods & GLFW_MOD_SHIFT) != 0,
                                     (mods & GLFW_MOD_ALT) != 0});
@@ -138,6 +159,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
 
 // A further ICU data package (the dictionaries), kept by the caller for the session.
 EMSCRIPTEN_KEEPALIVE const char* gs_add_icu_data(const void* data, size_t len) {
+  wake();
   try {
     goldspan::set_icu_data(data, len);
   } catch (const goldspan::Error& e) {
@@ -148,8 +170,11 @@ EMSCRIPTEN_KEEPALIVE const char* gs_add_icu_data(const void* data, size_t len) {
 }
 
 EMSCRIPTEN_KEEPALIVE void gs_resize(int width, int height, float dpr) {
+  wake();
   if (!g_window) return;
-  glfwSetWindowSize(g_window, width, height);
+  // Not glfwSetWindowSize: Emscripten's GLFW turns a window the size of the screen into a
+  // fullscreen request. Sizing the canvas notifies GLFW through Browser's resize listeners.
+  gs_js_set_canvas_size(width, height);
   if (dpr != g_dpr) {
     g_dpr = dpr;
     apply_style(dpr);
@@ -160,12 +185,14 @@ EMSCRIPTEN_KEEPALIVE void gs_resize(int width, int height, float dpr) {
 // [SECTION] Documents and files
 
 EMSCRIPTEN_KEEPALIVE const char* gs_open_file(const char* name, const char* data, size_t len) {
+  wake();
   const auto r = g_app->open_file(name, std::string(data, len));
   return out(result_json(r));
 }
 
 // [{id, text}, ...] → {ok, errors}. Large inputs come through malloc'd memory, not the stack.
 EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
+  wake();
   std::vector<std::pair<std::string, std::string>> docs;
   try {
     for (const auto& d : json::parse(data, data + len)) docs.emplace_back(d.at("id").get<std::string>(), d.at("text").get<std::string>());
@@ -178,15 +205,18 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
 
 // Start-up replay of the autosave log, one record at a time, in order: {ok, errors}.
 EMSCRIPTEN_KEEPALIVE const char* gs_restore_document(const char* id, const char* text, size_t len) {
+  wake();
   const auto r = g_app->restore_document(id, std::string(text, len));
   return out(result_json(r));
 }
 EMSCRIPTEN_KEEPALIVE const char* gs_restore_line(const char* line, size_t len, size_t number) {
+  wake();
   const auto r = g_app->restore_line(std::string(line, len), number);
   return out(result_json(r));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gs_documents() {
+  wake();
   json a = json::array();
   const auto& c = g_app->corpus();
   for (size_t i = 0; i < c.document_count(); ++i) {
@@ -200,6 +230,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_documents() {
 // Adds spans {label, start, end} (code points) to a document as one undo step: {ok, errors}.
 // mode: "token" (edges widen to whole tokens) or "character" (edges must be grapheme boundaries).
 EMSCRIPTEN_KEEPALIVE const char* gs_add_spans(const char* data, size_t len) {
+  wake();
   try {
     const json req = json::parse(data, data + len);
     const auto i = doc_index(req.at("doc").get<std::string>().c_str());
@@ -217,6 +248,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_add_spans(const char* data, size_t len) {
 
 // Labels with their kind, colour and hotkey.
 EMSCRIPTEN_KEEPALIVE const char* gs_schema() {
+  wake();
   json labels = json::array();
   for (const auto& t : g_app->corpus().schema().span_types()) {
     char color[8];
@@ -231,6 +263,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_schema() {
 
 // The spans of one document in reading order: {id, label, kind, start, end, text, fragments}.
 EMSCRIPTEN_KEEPALIVE const char* gs_spans(const char* doc) {
+  wake();
   const auto i = doc_index(doc);
   if (!i) return out(nullptr);
   const auto& c = g_app->corpus();
@@ -250,6 +283,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_spans(const char* doc) {
 // [SECTION] Automation
 
 EMSCRIPTEN_KEEPALIVE int gs_scroll_to(const char* doc, uint32_t cp) {
+  wake();
   const auto i = doc_index(doc);
   if (!i) return 0;
   g_app->scroll_to(*i, cp);
@@ -258,6 +292,7 @@ EMSCRIPTEN_KEEPALIVE int gs_scroll_to(const char* doc, uint32_t cp) {
 
 // {x, y, w, h} in canvas pixels (device pixels), or null.
 EMSCRIPTEN_KEEPALIVE const char* gs_char_rect(const char* doc, uint32_t cp) {
+  wake();
   const auto i = doc_index(doc);
   if (!i) return out(nullptr);
   const auto r = g_app->char_rect(*i, cp);
@@ -266,6 +301,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_char_rect(const char* doc, uint32_t cp) {
 }
 
 EMSCRIPTEN_KEEPALIVE int gs_select(const char* doc, uint32_t start, uint32_t end) {
+  wake();
   const auto i = doc_index(doc);
   if (!i) return 0;
   g_app->select(*i, start, end);
@@ -273,6 +309,7 @@ EMSCRIPTEN_KEEPALIVE int gs_select(const char* doc, uint32_t start, uint32_t end
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gs_selection() {
+  wake();
   auto& c = g_app->canvas();
   if (!c.document() || !c.has_selection()) return out(nullptr);
   return out({{"doc", c.document()->id()}, {"start", c.sel_start()}, {"end", c.sel_end()}});
@@ -281,6 +318,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_selection() {
 EMSCRIPTEN_KEEPALIVE double gs_frame_ms() { return g_frame_ms; }
 
 // The last message of the status bar (why an edit was refused, etc.).
-EMSCRIPTEN_KEEPALIVE const char* gs_status() { return out(g_app->status()); }
+EMSCRIPTEN_KEEPALIVE const char* gs_status() {
+  wake(); return out(g_app->status()); }
 
 }  // extern "C"
