@@ -108,13 +108,14 @@ std::vector<Range> Corpus::resolve_fragments(size_t doc_index, std::vector<Range
   const std::vector<Token>& toks = doc.tokens();
   for (size_t i = 0; i < frags.size(); ++i) {
     Range& f = frags[i];
-    const std::string where = "fragments[" + std::to_string(i) + "]";
+    // The location is only spelled out on failure: this runs on every edit.
+    const auto fail = [&](const std::string& what) { throw Error("fragments[" + std::to_string(i) + "]", what); };
     if (f.start > f.end || f.end > doc.length())
-      throw Error(where, range_text(f) + " is not a range of " + doc.id() + " (" + std::to_string(doc.length()) + " code points)");
+      fail(range_text(f) + " is not a range of " + doc.id() + " (" + std::to_string(doc.length()) + " code points)");
     if (mode == EdgeMode::Token) {
       if (f.start == f.end) {  // a click: the token under it
         const ptrdiff_t t = doc.token_containing(f.start);
-        if (t < 0) throw Error(where, "no token at " + std::to_string(f.start));
+        if (t < 0) fail("no token at " + std::to_string(f.start));
         f = Range{toks[size_t(t)].start, toks[size_t(t)].end};
         continue;
       }
@@ -127,24 +128,26 @@ std::vector<Range> Corpus::resolve_fragments(size_t doc_index, std::vector<Range
         step *= 2;
       }
       const auto before_end = [&](const Token& t) { return t.start < f.end; };
-      const size_t after = size_t(std::partition_point(toks.begin() + ptrdiff_t(lo), toks.begin() + ptrdiff_t(std::min(lo + step, toks.size())), before_end) - toks.begin());
-      if (first >= after) throw Error(where, range_text(f) + " covers no token");
-      const size_t last = after - 1;
-      f = Range{toks[first].start, toks[last].end};
+      const size_t after = size_t(std::partition_point(toks.begin() + ptrdiff_t(lo),
+                                                       toks.begin() + ptrdiff_t(std::min(lo + step, toks.size())), before_end) -
+                                  toks.begin());
+      if (first >= after) fail(range_text(f) + " covers no token");
+      f = Range{toks[first].start, toks[after - 1].end};
     } else {
-      if (f.start == f.end) throw Error(where, range_text(f) + " is empty");
+      if (f.start == f.end) fail(range_text(f) + " is empty");
       for (uint32_t edge : {f.start, f.end})
-        if (!doc.is_grapheme_boundary(edge))
-          throw Error(where, "offset " + std::to_string(edge) + " is inside a grapheme cluster");
+        if (!doc.is_grapheme_boundary(edge)) fail("offset " + std::to_string(edge) + " is inside a grapheme cluster");
     }
   }
-  std::sort(frags.begin(), frags.end(), [](Range a, Range b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
-  size_t w = 0;
-  for (size_t i = 1; i < frags.size(); ++i) {
-    if (frags[i].start <= frags[w].end) frags[w].end = std::max(frags[w].end, frags[i].end);
-    else frags[++w] = frags[i];
+  if (frags.size() > 1) {
+    std::sort(frags.begin(), frags.end(), [](Range a, Range b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+    size_t w = 0;
+    for (size_t i = 1; i < frags.size(); ++i) {
+      if (frags[i].start <= frags[w].end) frags[w].end = std::max(frags[w].end, frags[i].end);
+      else frags[++w] = frags[i];
+    }
+    frags.resize(w + 1);
   }
-  frags.resize(w + 1);
   return frags;
 }
 

@@ -32,26 +32,33 @@ inline void append_int(std::string& out, int64_t v) {
 }
 
 // Appends `s` (valid UTF-8) as a JSON string literal: quotes, backslash and control characters
-// escaped, everything else as is.
+// escaped, everything else as is. Copies runs, not characters: in wasm every std::string
+// member call is a real call (libc++ does not inline them).
 inline void append_json_string(std::string& out, std::string_view s) {
   static const char hex[] = "0123456789abcdef";
   out += '"';
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15];
-      }
-    } else {
-      out += ch;
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    char esc[6] = {'\\', char(c), 0, 0, 0, 0};
+    size_t n = 2;
+    if (c == '\n') esc[1] = 'n';
+    else if (c == '\r') esc[1] = 'r';
+    else if (c == '\t') esc[1] = 't';
+    else if (c < 0x20) {
+      esc[1] = 'u';
+      esc[2] = '0';
+      esc[3] = '0';
+      esc[4] = hex[c >> 4];
+      esc[5] = hex[c & 15];
+      n = 6;
     }
+    out.append(esc, n);
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
@@ -69,12 +76,23 @@ class JsonWriter {
     out_ += '}';
     first_ = false;
   }
-  void key(const char* k) {
-    if (!first_) out_ += ',';
+  void key(std::string_view k) {  // one append: see append_json_string
+    char buf[48];
+    if (k.size() > sizeof buf - 4) {
+      if (!first_) out_ += ',';
+      first_ = false;
+      append_json_string(out_, k);
+      out_ += ':';
+      return;
+    }
+    size_t n = 0;
+    if (!first_) buf[n++] = ',';
     first_ = false;
-    out_ += '"';
-    out_ += k;
-    out_ += "\":";
+    buf[n++] = '"';
+    for (char c : k) buf[n++] = c;
+    buf[n++] = '"';
+    buf[n++] = ':';
+    out_.append(buf, n);
   }
   void field(const char* k, std::string_view v) {
     key(k);
@@ -106,7 +124,7 @@ class JsonWriter {
       append_uint(out_, frags[i].start);
       out_ += ',';
       append_uint(out_, frags[i].end);
-      out_ += ']';
+      out_ += ']';  // a handful of calls per fragment; spans rarely have more than one
     }
     out_ += ']';
   }

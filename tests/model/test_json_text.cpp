@@ -37,3 +37,15 @@ TEST_CASE("json text: integers and strings as nlohmann reads them back", "[model
   CHECK(j["name"] == "a \"b\" \\ \n\t\r \x01 \xC3\xA9");
   CHECK(j["cmds"][1]["i"] == 1);
 }
+
+TEST_CASE("json text: long keys and strings made only of escapes", "[model][journal]") {
+  std::string line;
+  JsonWriter w(line);
+  const std::string long_key(60, 'k');
+  w.begin();
+  w.field(long_key.c_str(), "\"\"\\");
+  w.field("b", "");
+  w.end();
+  CHECK(line == "{\"" + long_key + R"(":"\"\"\\","b":""})");
+  CHECK(nlohmann::json::parse(line)[long_key] == "\"\"\\");
+}
