@@ -1,5 +1,5 @@
-// Journal entries of commands: write() of each command, and command_from_json. Format in
-// docs/model.md. Reading is strict (unknown keys, wrong types and malformed ids are errors)
+// Journal entries of commands: write() of each command (by hand: one is written per edit, so
+// it must cost less than the edit), and command_from_json. Format in docs/model.md. Reading is strict (unknown keys, wrong types and malformed ids are errors)
 // because a journal that does not say exactly what happened must not be half-believed.
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -7,11 +7,11 @@
 
 #include "error.hpp"
 #include "model/commands.hpp"
+#include "model/json_text.hpp"
 
 namespace goldspan {
 
 using json = nlohmann::json;
-using ojson = nlohmann::ordered_json;
 
 namespace {
 
@@ -83,93 +83,91 @@ class Fields {
   const std::string& path_;
 };
 
-ojson frags_json(const std::vector<Range>& frags) {
-  ojson a = ojson::array();
-  for (const Range& f : frags) a.push_back({f.start, f.end});
-  return a;
-}
-
-void write_new_id(ojson& out, char prefix, uint32_t id) {
-  if (id) out["id"] = format_id(prefix, id);
+void write_new_id(JsonWriter& out, char prefix, uint32_t id) {
+  if (id) out.id_field("id", prefix, id);
 }
 
 }  // namespace
 
 // [SECTION] Writing
-void AddSpan::write(ojson& out) const {
+void AddSpan::write(JsonWriter& out) const {
   write_new_id(out, 's', new_id_);
-  out["doc"] = doc_;
-  out["type"] = type_;
-  out["frags"] = frags_json(frags_);
+  out.field("doc", doc_);
+  out.field("type", type_);
+  out.field("frags", frags_);
 }
-void RemoveSpan::write(ojson& out) const { out["id"] = format_id('s', id_); }
-void RelabelSpan::write(ojson& out) const {
-  out["id"] = format_id('s', id_);
-  out["type"] = type_;
+void RemoveSpan::write(JsonWriter& out) const { out.id_field("id", 's', id_); }
+void RelabelSpan::write(JsonWriter& out) const {
+  out.id_field("id", 's', id_);
+  out.field("type", type_);
 }
-void ResizeSpan::write(ojson& out) const {
-  out["id"] = format_id('s', id_);
-  out["frags"] = frags_json(frags_);
+void ResizeSpan::write(JsonWriter& out) const {
+  out.id_field("id", 's', id_);
+  out.field("frags", frags_);
 }
-void SetAttribute::write(ojson& out) const {
-  out["id"] = format_id('s', id_);
-  out["name"] = name_;
-  out["value"] = value_ ? ojson(*value_) : ojson(nullptr);
+void SetAttribute::write(JsonWriter& out) const {
+  out.id_field("id", 's', id_);
+  out.field("name", name_);
+  if (value_) out.field("value", *value_);
+  else out.null_field("value");
 }
-void AddRelation::write(ojson& out) const {
+void AddRelation::write(JsonWriter& out) const {
   write_new_id(out, 'r', new_id_);
-  out["type"] = type_;
-  out["source"] = format_id('s', source_);
-  out["target"] = format_id('s', target_);
+  out.field("type", type_);
+  out.id_field("source", 's', source_);
+  out.id_field("target", 's', target_);
 }
-void RemoveRelation::write(ojson& out) const { out["id"] = format_id('r', id_); }
-void CreateCluster::write(ojson& out) const {
+void RemoveRelation::write(JsonWriter& out) const { out.id_field("id", 'r', id_); }
+void CreateCluster::write(JsonWriter& out) const {
   write_new_id(out, 'c', new_id_);
-  out["kind"] = to_string(kind_);
-  out["name"] = name_;
+  out.field("kind", to_string(kind_));
+  out.field("name", name_);
 }
-void DeleteCluster::write(ojson& out) const { out["id"] = format_id('c', id_); }
-void RenameCluster::write(ojson& out) const {
-  out["id"] = format_id('c', id_);
-  out["name"] = name_;
+void DeleteCluster::write(JsonWriter& out) const { out.id_field("id", 'c', id_); }
+void RenameCluster::write(JsonWriter& out) const {
+  out.id_field("id", 'c', id_);
+  out.field("name", name_);
 }
-void AddMember::write(ojson& out) const {
-  out["cluster"] = format_id('c', cluster_);
-  out["span"] = format_id('s', span_);
+void AddMember::write(JsonWriter& out) const {
+  out.id_field("cluster", 'c', cluster_);
+  out.id_field("span", 's', span_);
 }
-void RemoveMember::write(ojson& out) const {
-  out["cluster"] = format_id('c', cluster_);
-  out["span"] = format_id('s', span_);
+void RemoveMember::write(JsonWriter& out) const {
+  out.id_field("cluster", 'c', cluster_);
+  out.id_field("span", 's', span_);
 }
-void AddLink::write(ojson& out) const {
+void AddLink::write(JsonWriter& out) const {
   write_new_id(out, 'l', new_id_);
-  out["type"] = type_;
-  out["source"] = to_string(source_);
-  out["target"] = to_string(target_);
+  out.field("type", type_);
+  out.id_field("source", source_.kind == Ref::Span ? 's' : 'c', source_.id);
+  out.id_field("target", target_.kind == Ref::Span ? 's' : 'c', target_.id);
 }
-void RemoveLink::write(ojson& out) const { out["id"] = format_id('l', id_); }
+void RemoveLink::write(JsonWriter& out) const { out.id_field("id", 'l', id_); }
 
-void Bulk::write(ojson& out) const {
-  out["label"] = label_;
-  ojson cmds = ojson::array();
-  for (const auto& cmd : cmds_) {
-    ojson j;
-    j["op"] = cmd->op();
-    cmd->write(j);
-    if (cmd->stamp().annotator != stamp_.annotator) j["by"] = cmd->stamp().annotator;  // else inherited
-    if (cmd->stamp().time != stamp_.time) j["t"] = cmd->stamp().time;
-    cmds.push_back(std::move(j));
-  }
-  out["cmds"] = std::move(cmds);
+void Bulk::write(JsonWriter& out) const {
+  out.field("label", label_);
+  out.array("cmds", cmds_.size(), [&](size_t i) {
+    const Command& cmd = *cmds_[i];
+    out.begin();
+    out.field("op", cmd.op());
+    cmd.write(out);
+    if (cmd.stamp().annotator != stamp_.annotator) out.field("by", cmd.stamp().annotator);  // else inherited
+    if (cmd.stamp().time != stamp_.time) out.field("t", cmd.stamp().time);
+    out.end();
+  });
 }
 
-ojson command_to_json(const Command& cmd) {
-  ojson j;
-  j["op"] = cmd.op();
-  cmd.write(j);
-  j["by"] = cmd.stamp().annotator;
-  j["t"] = cmd.stamp().time;
-  return j;
+std::string journal_line(const Command& cmd) {
+  std::string line;
+  line.reserve(128);
+  JsonWriter out(line);
+  out.begin();
+  out.field("op", cmd.op());
+  cmd.write(out);
+  out.field("by", cmd.stamp().annotator);
+  out.field("t", cmd.stamp().time);
+  out.end();
+  return line;
 }
 
 // [SECTION] Reading

@@ -50,13 +50,13 @@ void AddSpan::apply(Corpus& c) {
   std::vector<Range> frags = in(where, [&] { return c.resolve_fragments(size_t(doc), frags_, mode_); });
   c.check_overlap(uint32_t(doc), type, frags, 0, where);
   const SpanId id = take_id(c.next_.span, 's', where);
-  frags_ = frags;  // redo and the journal use the resolved edges
-  mode_ = EdgeMode::Character;
   Span s;
   s.id = id;
   s.doc = uint32_t(doc);
   s.type = type;
   s.fragments = Fragments(frags);
+  frags_ = std::move(frags);  // redo and the journal use the resolved edges
+  mode_ = EdgeMode::Character;
   s.annotator = c.intern_annotator(stamp_.annotator);
   s.created = s.modified = stamp_.time;
   c.insert_span(std::move(s));

@@ -25,6 +25,8 @@
 
 namespace goldspan {
 
+class JsonWriter;  // model/json_text.hpp
+
 // Who made an edit and when (ms since the Unix epoch). Set by History from its annotator and
 // clock; kept as read when a command comes from a journal.
 struct Stamp {
@@ -40,7 +42,7 @@ class Command {
   virtual void revert(Corpus& corpus) = 0;
   virtual const char* op() const noexcept = 0;  // the journal's "op"
   // The journal fields besides "op", "by" and "t".
-  virtual void write(nlohmann::ordered_json& out) const = 0;
+  virtual void write(JsonWriter& out) const = 0;
 
   const Stamp& stamp() const noexcept { return stamp_; }
   bool stamped() const noexcept { return stamped_; }
@@ -65,8 +67,8 @@ class Command {
 // Reads one journal entry (without "undo"/"redo", which History handles). `inherited` is the
 // enclosing bulk's stamp: nested entries may omit "by" and "t". Throws Error naming the path.
 std::unique_ptr<Command> command_from_json(const nlohmann::json& entry, const Stamp* inherited, const std::string& path);
-// The whole journal entry of a command: "op", its fields, "by" and "t".
-nlohmann::ordered_json command_to_json(const Command& cmd);
+// The journal line of a command: {"op":…, its fields, "by":…, "t":…}, without a newline.
+std::string journal_line(const Command& cmd);
 
 // [SECTION] Spans
 class AddSpan final : public Command {
@@ -76,7 +78,7 @@ class AddSpan final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "add_span"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   std::string doc_, type_;
@@ -90,7 +92,7 @@ class RemoveSpan final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "remove_span"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   SpanId id_;
@@ -106,7 +108,7 @@ class RelabelSpan final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "relabel_span"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   SpanId id_;
@@ -123,7 +125,7 @@ class ResizeSpan final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "resize_span"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   SpanId id_;
@@ -141,7 +143,7 @@ class SetAttribute final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "set_attribute"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   SpanId id_;
@@ -159,7 +161,7 @@ class AddRelation final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "add_relation"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   std::string type_;
@@ -172,7 +174,7 @@ class RemoveRelation final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "remove_relation"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   RelationId id_;
@@ -187,7 +189,7 @@ class CreateCluster final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "create_cluster"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   SpanKind kind_;
@@ -200,7 +202,7 @@ class DeleteCluster final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "delete_cluster"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   ClusterId id_;
@@ -214,7 +216,7 @@ class RenameCluster final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "rename_cluster"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   ClusterId id_;
@@ -227,7 +229,7 @@ class AddMember final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "add_member"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   ClusterId cluster_;
@@ -240,7 +242,7 @@ class RemoveMember final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "remove_member"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   ClusterId cluster_;
@@ -255,7 +257,7 @@ class AddLink final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "add_link"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   std::string type_;
@@ -268,7 +270,7 @@ class RemoveLink final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "remove_link"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
 
  private:
   LinkId id_;
@@ -286,7 +288,7 @@ class Bulk final : public Command {
   void apply(Corpus& c) override;
   void revert(Corpus& c) override;
   const char* op() const noexcept override { return "bulk"; }
-  void write(nlohmann::ordered_json& out) const override;
+  void write(JsonWriter& out) const override;
   void set_stamp(const Stamp& s) override;  // also stamps children that have none
 
  private:

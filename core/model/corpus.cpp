@@ -51,7 +51,7 @@ const Span* Corpus::find_span(SpanId id) const noexcept {
 
 const Span& Corpus::span(SpanId id) const { return span_or_throw(id, "span"); }
 
-const Span& Corpus::span_or_throw(SpanId id, const std::string& where) const {
+const Span& Corpus::span_or_throw(SpanId id, const char* where) const {
   if (const Span* s = find_span(id)) return *s;
   throw Error(where, "no span " + format_id('s', id));
 }
@@ -108,37 +108,46 @@ std::vector<Range> Corpus::resolve_fragments(size_t doc_index, std::vector<Range
   const std::vector<Token>& toks = doc.tokens();
   for (size_t i = 0; i < frags.size(); ++i) {
     Range& f = frags[i];
-    const std::string where = "fragments[" + std::to_string(i) + "]";
+    // The location is only spelled out on failure: this runs on every edit.
+    const auto fail = [&](const std::string& what) { throw Error("fragments[" + std::to_string(i) + "]", what); };
     if (f.start > f.end || f.end > doc.length())
-      throw Error(where, range_text(f) + " is not a range of " + doc.id() + " (" + std::to_string(doc.length()) + " code points)");
+      fail(range_text(f) + " is not a range of " + doc.id() + " (" + std::to_string(doc.length()) + " code points)");
     if (mode == EdgeMode::Token) {
       if (f.start == f.end) {  // a click: the token under it
         const ptrdiff_t t = doc.token_containing(f.start);
-        if (t < 0) throw Error(where, "no token at " + std::to_string(f.start));
+        if (t < 0) fail("no token at " + std::to_string(f.start));
         f = Range{toks[size_t(t)].start, toks[size_t(t)].end};
         continue;
       }
-      // first: the first token ending after f.start; last: the last token starting before f.end.
+      // first: the first token ending after f.start; after: one past the last token starting
+      // before f.end, found by galloping from `first` because a selection spans few tokens.
       const size_t first = doc.token_at_or_after(f.start);
-      size_t after = doc.token_at_or_after(f.end - 1);
-      if (after < toks.size() && toks[after].start < f.end) ++after;  // it contains f.end - 1
-      if (first >= after) throw Error(where, range_text(f) + " covers no token");
-      const size_t last = after - 1;
-      f = Range{toks[first].start, toks[last].end};
+      size_t lo = first, step = 1;
+      while (lo + step < toks.size() && toks[lo + step].start < f.end) {
+        lo += step;
+        step *= 2;
+      }
+      const auto before_end = [&](const Token& t) { return t.start < f.end; };
+      const size_t after = size_t(std::partition_point(toks.begin() + ptrdiff_t(lo),
+                                                       toks.begin() + ptrdiff_t(std::min(lo + step, toks.size())), before_end) -
+                                  toks.begin());
+      if (first >= after) fail(range_text(f) + " covers no token");
+      f = Range{toks[first].start, toks[after - 1].end};
     } else {
-      if (f.start == f.end) throw Error(where, range_text(f) + " is empty");
+      if (f.start == f.end) fail(range_text(f) + " is empty");
       for (uint32_t edge : {f.start, f.end})
-        if (!doc.is_grapheme_boundary(edge))
-          throw Error(where, "offset " + std::to_string(edge) + " is inside a grapheme cluster");
+        if (!doc.is_grapheme_boundary(edge)) fail("offset " + std::to_string(edge) + " is inside a grapheme cluster");
     }
   }
-  std::sort(frags.begin(), frags.end(), [](Range a, Range b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
-  size_t w = 0;
-  for (size_t i = 1; i < frags.size(); ++i) {
-    if (frags[i].start <= frags[w].end) frags[w].end = std::max(frags[w].end, frags[i].end);
-    else frags[++w] = frags[i];
+  if (frags.size() > 1) {
+    std::sort(frags.begin(), frags.end(), [](Range a, Range b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
+    size_t w = 0;
+    for (size_t i = 1; i < frags.size(); ++i) {
+      if (frags[i].start <= frags[w].end) frags[w].end = std::max(frags[w].end, frags[i].end);
+      else frags[++w] = frags[i];
+    }
+    frags.resize(w + 1);
   }
-  frags.resize(w + 1);
   return frags;
 }
 
@@ -299,17 +308,17 @@ uint32_t Corpus::intern_annotator(const std::string& name) {
 }
 
 // [SECTION] Checks
-uint16_t Corpus::span_type_named(const std::string& name, const std::string& where) const {
+uint16_t Corpus::span_type_named(const std::string& name, const char* where) const {
   const int t = schema_.span_type(name);
   if (t < 0) throw Error(where, "unknown span type '" + name + "'");
   return uint16_t(t);
 }
 
 void Corpus::check_overlap(uint32_t doc, uint16_t type, const std::vector<Range>& frags, SpanId self,
-                           const std::string& where) const {
+                           const char* where) {
   const SpanType& t = schema_.span_types()[type];
   if (schema_.permissive(t.kind)) return;
-  std::vector<SpanHit> hits;
+  std::vector<SpanHit>& hits = scratch_;  // kept between calls: this runs on every edit
   for (const Range& f : frags) {
     hits.clear();
     index_[doc].query(f.start, f.end, hits);
@@ -329,7 +338,7 @@ void Corpus::check_overlap(uint32_t doc, uint16_t type, const std::vector<Range>
   }
 }
 
-void Corpus::check_relation(uint16_t type, const Span& src, const Span& dst, const std::string& where) const {
+void Corpus::check_relation(uint16_t type, const Span& src, const Span& dst, const char* where) const {
   const RelationType& rt = schema_.relation_types()[type];
   if (src.id == dst.id) throw Error(where, "a relation needs two different spans");
   if (src.doc != dst.doc)
@@ -338,7 +347,7 @@ void Corpus::check_relation(uint16_t type, const Span& src, const Span& dst, con
     throw Error(where, rt.name + " does not allow " + type_of(src).name + " -> " + type_of(dst).name);
 }
 
-void Corpus::check_link_end(Ref end, const std::string& where) const {
+void Corpus::check_link_end(Ref end, const char* where) const {
   if (end.kind == Ref::Span) {
     const Span& s = span_or_throw(end.id, where);
     if (type_of(s).kind != SpanKind::Claim) throw Error(where, to_string(end) + " is not a claim");
@@ -354,13 +363,13 @@ void Corpus::check_link_end(Ref end, const std::string& where) const {
 std::string Corpus::canonical_dump(bool with_counters) const {
   std::string out;
   out.reserve(64 + spans_.size() * 128);
-  auto num = [&](uint64_t v) { out += std::to_string(v); };
+  auto num = [&](uint64_t v) { append_uint(out, v); };
   auto str = [&](std::string_view v) { append_json_string(out, v); };
   auto stamp = [&](uint32_t annotator, int64_t created) {
     out += ",\"by\":";
     str(annotators_[annotator]);
     out += ",\"created\":";
-    out += std::to_string(created);
+    append_int(out, created);
   };
   out += '{';
   if (with_counters) {
@@ -405,7 +414,7 @@ std::string Corpus::canonical_dump(bool with_counters) const {
     out += '}';
     stamp(s.annotator, s.created);
     out += ",\"modified\":";
-    out += std::to_string(s.modified);
+    append_int(out, s.modified);
     out += '}';
   }
   out += "],\"relations\":[";

@@ -148,13 +148,13 @@ class Corpus {
   void touch() noexcept { ++revision_; }
 
   // [SECTION] Checks for commands (throw Error with `where`)
-  uint16_t span_type_named(const std::string& name, const std::string& where) const;
-  const Span& span_or_throw(SpanId id, const std::string& where) const;
+  uint16_t span_type_named(const std::string& name, const char* where) const;
+  const Span& span_or_throw(SpanId id, const char* where) const;
   // Overlap and nesting rules for a span of `type` with these fragments; `self` is skipped.
   void check_overlap(uint32_t doc, uint16_t type, const std::vector<Range>& fragments, SpanId self,
-                     const std::string& where) const;
-  void check_relation(uint16_t type, const Span& source, const Span& target, const std::string& where) const;
-  void check_link_end(Ref end, const std::string& where) const;
+                     const char* where);
+  void check_relation(uint16_t type, const Span& source, const Span& target, const char* where) const;
+  void check_link_end(Ref end, const char* where) const;
 
   Schema schema_;
   std::vector<std::shared_ptr<const Document>> docs_;
@@ -174,6 +174,7 @@ class Corpus {
 
   Counters next_;
   uint64_t revision_ = 0;
+  std::vector<SpanHit> scratch_;  // check_overlap's query results
 };
 
 }  // namespace goldspan

@@ -1,7 +1,6 @@
 #include "model/history.hpp"
 
 #include <chrono>
-#include <nlohmann/json.hpp>
 
 #include "error.hpp"
 
@@ -29,7 +28,7 @@ Command& History::execute(std::unique_ptr<Command> cmd) {
   }
   redo_.clear();
   undo_.push_back(std::move(cmd));
-  emit(command_to_json(done).dump());
+  if (journal_) emit(journal_line(done));
   return done;
 }
 
@@ -65,7 +64,7 @@ void History::end_group() {
   // Children keep their own stamps; the bulk's is the first one's so that most children
   // inherit it in the journal.
   bulk->Command::set_stamp(bulk->cmds_.front()->stamp());
-  const std::string line = command_to_json(*bulk).dump();
+  const std::string line = journal_ ? journal_line(*bulk) : std::string();
   redo_.clear();
   undo_.push_back(std::move(bulk));
   emit(line);
