@@ -146,6 +146,7 @@ class Corpus {
   Link erase_link(LinkId id);
   uint32_t intern_annotator(const std::string& name);
   void touch() noexcept { ++revision_; }
+  static uint64_t ref_key(Ref r) noexcept { return uint64_t(r.kind) << 32 | r.id; }  // links_of_
 
   // [SECTION] Checks for commands (throw Error with `where`)
   uint16_t span_type_named(const std::string& name, const char* where) const;
