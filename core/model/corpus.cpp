@@ -36,6 +36,7 @@ size_t Corpus::add_document(std::shared_ptr<const Document> doc) {
   doc_by_id_.emplace(doc->id(), docs_.size());
   docs_.push_back(std::move(doc));
   index_.emplace_back();
+  token_blocks_.emplace_back(*docs_.back());
   touch();
   return docs_.size() - 1;
 }
@@ -119,15 +120,15 @@ std::vector<Range> Corpus::resolve_fragments(size_t doc_index, std::vector<Range
     if (f.start > f.end || f.end > doc.length())
       fail(range_text(f) + " is not a range of " + doc.id() + " (" + std::to_string(doc.length()) + " code points)");
     if (mode == EdgeMode::Token) {
+      // first: the first token ending after f.start.
+      const size_t first = token_blocks_[doc_index].at_or_after(toks, f.start);
       if (f.start == f.end) {  // a click: the token under it
-        const ptrdiff_t t = doc.token_containing(f.start);
-        if (t < 0) fail("no token at " + std::to_string(f.start));
-        f = Range{toks[size_t(t)].start, toks[size_t(t)].end};
+        if (first == toks.size() || toks[first].start > f.start) fail("no token at " + std::to_string(f.start));
+        f = Range{toks[first].start, toks[first].end};
         continue;
       }
-      // first: the first token ending after f.start; after: one past the last token starting
-      // before f.end, found by galloping from `first` because a selection spans few tokens.
-      const size_t first = doc.token_at_or_after(f.start);
+      // after: one past the last token starting before f.end, found by galloping from
+      // `first` because a selection spans few tokens.
       size_t lo = first, step = 1;
       while (lo + step < toks.size() && toks[lo + step].start < f.end) {
         lo += step;

@@ -18,6 +18,7 @@
 #include "model/schema.hpp"
 #include "model/span.hpp"
 #include "model/span_index.hpp"
+#include "model/token_blocks.hpp"
 #include "text/document.hpp"
 
 namespace goldspan {
@@ -161,6 +162,7 @@ class Corpus {
   std::vector<std::shared_ptr<const Document>> docs_;
   std::map<std::string, size_t, std::less<>> doc_by_id_;
   std::vector<SpanIndex> index_;  // one per document
+  std::vector<TokenBlocks> token_blocks_;  // one per document, for token snapping
 
   std::vector<Span> spans_;       // dense; order is not meaningful
   std::vector<uint32_t> slot_;    // span id -> position in spans_ + 1, 0 when absent
