@@ -1,6 +1,10 @@
 // Journal entries of commands: write() of each command (by hand: one is written per edit, so
 // it must cost less than the edit), and command_from_json. Format in docs/model.md. Reading is strict (unknown keys, wrong types and malformed ids are errors)
 // because a journal that does not say exactly what happened must not be half-believed.
+//
+// [SECTION] Typed field access with JSON paths
+// [SECTION] Writing
+// [SECTION] Reading
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>

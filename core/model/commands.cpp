@@ -1,4 +1,11 @@
 // apply/revert of every command. Journal reading and writing is in command_json.cpp.
+//
+// [SECTION] Command base
+// [SECTION] Spans
+// [SECTION] Relations
+// [SECTION] Clusters
+// [SECTION] Claim links
+// [SECTION] Bulk
 #include "model/commands.hpp"
 
 #include <algorithm>

@@ -12,6 +12,12 @@
 //    created, so a replay checks that the corpus assigns the same one.
 // Removing a span also removes its relations, claim links and cluster membership; deleting a
 // cluster also removes its links. Revert restores them.
+//
+// [SECTION] Spans        AddSpan, RemoveSpan, RelabelSpan, ResizeSpan, SetAttribute
+// [SECTION] Relations    AddRelation, RemoveRelation
+// [SECTION] Clusters     CreateCluster, DeleteCluster, RenameCluster, AddMember, RemoveMember
+// [SECTION] Claim links  AddLink, RemoveLink
+// [SECTION] Bulk
 #include <cstdint>
 #include <memory>
 #include <optional>

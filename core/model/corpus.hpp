@@ -18,6 +18,7 @@
 #include "model/schema.hpp"
 #include "model/span.hpp"
 #include "model/span_index.hpp"
+#include "model/token_blocks.hpp"
 #include "text/document.hpp"
 
 namespace goldspan {
@@ -146,6 +147,7 @@ class Corpus {
   Link erase_link(LinkId id);
   uint32_t intern_annotator(const std::string& name);
   void touch() noexcept { ++revision_; }
+  static uint64_t ref_key(Ref r) noexcept { return uint64_t(r.kind) << 32 | r.id; }  // links_of_
 
   // [SECTION] Checks for commands (throw Error with `where`)
   uint16_t span_type_named(const std::string& name, const char* where) const;
@@ -160,6 +162,7 @@ class Corpus {
   std::vector<std::shared_ptr<const Document>> docs_;
   std::map<std::string, size_t, std::less<>> doc_by_id_;
   std::vector<SpanIndex> index_;  // one per document
+  std::vector<TokenBlocks> token_blocks_;  // one per document, for token snapping
 
   std::vector<Span> spans_;       // dense; order is not meaningful
   std::vector<uint32_t> slot_;    // span id -> position in spans_ + 1, 0 when absent

@@ -1,3 +1,8 @@
+// Schema loading and validation.
+//
+// [SECTION] JSON reading helpers (every error names its JSON path)
+// [SECTION] Lookups
+// [SECTION] Parsing
 #include "model/schema.hpp"
 
 #include <algorithm>
