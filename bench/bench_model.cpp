@@ -82,6 +82,7 @@ struct Stats {
 int main(int argc, char** argv) {
 #ifdef __EMSCRIPTEN__
   load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
+  load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
   const char* where = "wasm (node)";
 #else
   const char* where = "native";
