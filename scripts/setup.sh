@@ -25,7 +25,7 @@ SUDO=""
 PKGS=(build-essential cmake ninja-build pkg-config git xz-utils
       emscripten binaryen nodejs
       libicu-dev icu-devtools nlohmann-json3-dev catch2 unicode-data
-      clang libclang-rt-14-dev
+      clang libclang-rt-14-dev unzip
       fonts-dejavu-core fonts-noto-core fonts-noto-cjk)
 [ "$WITH_BROWSER" = 1 ] && PKGS+=(chromium)
 
