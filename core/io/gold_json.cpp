@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
+#include <tuple>
 
 #include "error.hpp"
 #include "io/json_read.hpp"

@@ -2,6 +2,7 @@
 #include "io/import.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
@@ -16,20 +17,26 @@
 namespace goldspan {
 
 // [SECTION] Messages
+namespace {
+// "file: path: reason"; a path ending in ':' ("line 3:") takes no second colon.
+std::string message(const std::string& file, const std::string& path, const std::string& reason) {
+  std::string m = file;
+  if (!path.empty()) m += (m.empty() ? "" : ": ") + path;
+  if (m.empty()) return reason;
+  return m + (m.back() == ':' ? " " : ": ") + reason;
+}
+}  // namespace
+
 void GoldImport::add_error(const std::string& path, const std::string& reason) {
   if (errors.size() >= kMaxErrors) {
     ++errors_not_listed;
     return;
   }
-  std::string e = file_name;
-  if (!path.empty()) e += (e.empty() ? "" : ": ") + path;
-  errors.push_back(e + (e.empty() ? "" : ": ") + reason);
+  errors.push_back(message(file_name, path, reason));
 }
 
 void GoldImport::add_warning(const std::string& path, const std::string& reason) {
-  std::string w = file_name;
-  if (!path.empty()) w += (w.empty() ? "" : ": ") + path;
-  warnings.push_back(w + (w.empty() ? "" : ": ") + reason);
+  warnings.push_back(message(file_name, path, reason));
 }
 
 std::string range_text(Range r) { return "[" + std::to_string(r.start) + ", " + std::to_string(r.end) + ")"; }

@@ -23,8 +23,13 @@ inline constexpr int kMaxDepth = 64;
 bool parse(std::string_view text, GoldImport& imp, json& out, const std::string& path = "");
 
 // "a.b", "a[3]"
-inline std::string child(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
-inline std::string item(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+// A path ending in ':' names a line ("line 3:"): its keys follow after a space.
+inline std::string child(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path.back() == ':' ? path + " " + key : path + "." + key;
+}
+inline std::string item(const std::string& path, size_t i) {
+  return (!path.empty() && path.back() == ':' ? path + " " : path) + "[" + std::to_string(i) + "]";
+}
 // Keys starting with "x_" or "x-" are extensions: always allowed, never read.
 inline bool extension_key(const std::string& k) { return k.size() > 2 && k[0] == 'x' && (k[1] == '_' || k[1] == '-'); }
 

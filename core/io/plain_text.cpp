@@ -50,7 +50,7 @@ GoldImport parse_jsonl(std::string_view text, const std::string& file_name, Toke
     b = e + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    const std::string where = "line " + std::to_string(line_no);
+    const std::string where = "line " + std::to_string(line_no) + ":";
     nlohmann::json j;
     if (!json_read::parse(line, imp, j, where)) continue;
     json_read::Object o(j, where, imp);
@@ -62,12 +62,12 @@ GoldImport parse_jsonl(std::string_view text, const std::string& file_name, Toke
     if (const nlohmann::json* v = o.get("id", true)) {
       if (v->is_string() && !v->get_ref<const std::string&>().empty()) id = v->get<std::string>();
       else if (v->is_number_integer()) id = v->dump();
-      else imp.add_error(where + ": id", "expected a non-empty string or an integer");
+      else imp.add_error(where + " id", "expected a non-empty string or an integer");
     }
     const auto body = o.string("text", true);
     if (!id || !body) continue;
     if (!ids.emplace(*id, line_no).second) {
-      imp.add_error(where + ": id", "duplicate document id '" + *id + "' (also line " + std::to_string(ids[*id]) + ")");
+      imp.add_error(where + " id", "duplicate document id '" + *id + "' (also line " + std::to_string(ids[*id]) + ")");
       continue;
     }
     imp.documents.push_back(std::make_shared<const Document>(*id, *body, tokenizer));
