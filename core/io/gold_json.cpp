@@ -301,6 +301,8 @@ class GoldReader {
     if (const json* ls = r.array("cluster_links", false))
       for (size_t i = 0; i < ls->size(); ++i) read_link((*ls)[i], item("cluster_links", i));
     if (const json* p = r.get("provenance", false)) read_provenance(*p);
+    if (token_mismatches_ > 5)
+      imp_.add_warning("", "token_start/token_end differ from this tokenizer's on " + std::to_string(token_mismatches_) + " spans in all");
     if (imp_.schema) check_import(imp_, *imp_.schema);
   }
 
@@ -475,7 +477,7 @@ class GoldReader {
                                                }) - toks.begin()));
     if ((ts && *ts != first) || (te && *te != after)) {
       if (++token_mismatches_ <= 5)
-        imp_.add_warning(o.path(), "token_start/token_end " + std::to_string(ts.value_or(0)) + ".." + std::to_string(te.value_or(0)) +
+        imp_.add_warning(o.path(), "token_start/token_end " + (ts ? std::to_string(*ts) : "-") + ".." + (te ? std::to_string(*te) : "-") +
                                        " differ from this tokenizer's " + std::to_string(first) + ".." + std::to_string(after) +
                                        " (tokens are recomputed on export)");
     }

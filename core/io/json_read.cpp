@@ -57,15 +57,17 @@ bool parse(std::string_view text, GoldImport& imp, json& out, const std::string&
     imp.add_error(path, "nested deeper than " + std::to_string(kMaxDepth) + " levels at " + line_col(text, at));
     return false;
   }
-  try {
-    out = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, column 7: ..."
+  // nlohmann's messages start "[json.exception.parse_error.101] parse error at line 1, column 7: ..."
+  auto report = [&](const json::exception& e) {
     std::string msg = e.what();
     if (size_t p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);
-    if (e.byte >= text.size() + 1 || msg.find("unexpected end of input") != std::string::npos)
-      msg += " (the file is truncated or a bracket is missing)";
+    if (msg.find("unexpected end of input") != std::string::npos) msg += " (the file is truncated or a bracket is missing)";
     imp.add_error(path, "invalid JSON: " + msg);
+  };
+  try {
+    out = json::parse(text.begin(), text.end());
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
+    report(e);
     return false;
   }
   return true;

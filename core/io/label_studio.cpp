@@ -134,7 +134,8 @@ class TaskReader {
     size_t chosen = SIZE_MAX;
     for (size_t i = 0; i < list->size(); ++i) {
       const json& a = (*list)[i];
-      if (a.is_object() && a.value("was_cancelled", false)) continue;
+      // value() would throw on a non-boolean; anything but true counts as not cancelled.
+      if (a.is_object() && a.contains("was_cancelled") && a["was_cancelled"] == true) continue;
       chosen = i;
       break;
     }

@@ -91,6 +91,9 @@ TEST_CASE("gold errors: catalogue of malformed files", "[io][gold][errors]") {
     REQUIRE(e.size() == 1);
     CHECK(e[0] == "bad.json: the file is 100.0 MiB, more than the 64 MiB an import may have");
   }
+  SECTION("a number out of range (found by fuzzing)") {
+    CHECK_THAT(errors_of_text("{\"version\": 1e999}")[0], Contains("bad.json: invalid JSON: number overflow parsing '1e999'"));
+  }
   SECTION("nesting too deep") {
     CHECK_THAT(errors_of_text(std::string(100000, '[') + std::string(100000, ']'))[0], Contains("nested deeper than 64 levels"));
   }

@@ -214,3 +214,26 @@ TEST_CASE("gold: records without annotator or time get the history's", "[io][gol
   CHECK(b.corpus.span(3).created == 1577836800000);
   CHECK(b.history.annotator() == "importer");
 }
+
+TEST_CASE("gold: token indices are derived data, a mismatch is a warning", "[io][gold]") {
+  Fixture f;
+  annotate_samples(f);
+  ojson j = ojson::parse(write_gold(f.corpus, fixed_options()));
+  j["documents"][0]["spans"][0]["token_start"] = 2;
+  Blank b;
+  const GoldImport in = parse_gold(j.dump(), "t.json", nullptr, b.tok);
+  CHECK(in.errors.empty());
+  REQUIRE(in.warnings.size() == 1);
+  CHECK(in.warnings[0] == "t.json: documents[0].spans[0]: token_start/token_end 2..5 differ from this tokenizer's 3..5 (tokens are recomputed on export)");
+  for (ojson& s : j["documents"][0]["spans"]) s.erase("token_end");
+  CHECK(parse_gold(j.dump(), "t.json", nullptr, b.tok).warnings.size() == 1);  // token fields are optional
+}
+
+TEST_CASE("gold: the embedded schema is canonical and reads back equal", "[io][gold]") {
+  const nlohmann::ordered_json j = default_schema().to_json();
+  const Schema again = Schema::from_json(nlohmann::json::parse(j.dump()));
+  CHECK(again.to_json() == j);
+  CHECK(j["relation_types"][2]["target"].size() == 6);  // "entity" expanded to the six entity types
+  CHECK(j["entity_types"][0]["allow_overlap"] == false);
+  CHECK_FALSE(j["entity_types"][1].contains("description"));
+}
