@@ -8,5 +8,8 @@ namespace goldspan::cli {
 using Args = std::vector<std::string>;
 
 int cmd_tokenize(const Args& args);
+int cmd_validate(const Args& args);
+int cmd_convert(const Args& args);
+int cmd_stats(const Args& args);
 
 }  // namespace goldspan::cli

@@ -19,6 +19,22 @@ const char* kUsage =
     "      --boundaries  print every UAX #29 word boundary as \"boundaries\" instead of tokens\n"
     "      --kinds       add \"kinds\": [\"word\"|\"number\"|\"punctuation\"|\"kana\"|\"ideographic\"|\"other\",...]\n"
     "      --locale TAG  BCP 47 tag selecting ICU's tailored rules and dictionaries (default: root)\n"
+    "  validate [--schema FILE] FILE... | -\n"
+    "      Checks gold JSON files (docs/gold-json.md); prints every error with its JSON path.\n"
+    "      --schema FILE  the file's embedded schema must equal this one (default: checked against its own)\n"
+    "  convert --from FORMAT --to FORMAT [options] IN OUT\n"
+    "      --from  gold, txt, jsonl, brat, doccano, label-studio (brat and txt: IN may be a directory)\n"
+    "      --to    gold, brat, conll, doccano, label-studio, prodigy, w3c (brat: OUT is a directory; - is stdout)\n"
+    "      --schema FILE    label schema (needed for every input format but gold)\n"
+    "      --utf16          gold: add UTF-16 offsets\n"
+    "      --time ISO       exported_at, and the time of imported records that carry none (default: now)\n"
+    "      --annotator NAME annotator of imported records that carry none (default: import)\n"
+    "      --predictions    label-studio: read predictions instead of annotations\n"
+    "      --kinds LIST     conll: span kinds that become tags (default: entity)\n"
+    "      --locale TAG     tokenizer locale\n"
+    "      Warnings (what the output format cannot carry) go to stderr.\n"
+    "  stats [--json] FILE\n"
+    "      Counts of a gold file per label, relation and link type, document and annotator.\n"
     "  help           this text\n";
 
 }  // namespace
@@ -40,6 +56,9 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   const goldspan::cli::Args args(argv + 2, argv + argc);
   if (cmd == "tokenize") return goldspan::cli::cmd_tokenize(args);
+  if (cmd == "validate") return goldspan::cli::cmd_validate(args);
+  if (cmd == "convert") return goldspan::cli::cmd_convert(args);
+  if (cmd == "stats") return goldspan::cli::cmd_stats(args);
   std::cerr << "goldspan: unknown command '" << cmd << "'\n" << kUsage;
   return 2;
 }

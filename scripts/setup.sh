@@ -8,6 +8,7 @@
 #   3. ICU's common library compiled for wasm with Emscripten (build/_deps/icu-wasm/lib).
 #   4. Trimmed ICU data for break iteration incl. CJK/Thai/Khmer/Lao/Burmese dictionaries.
 #   5. npm dev dependencies for the browser tests (playwright-core, never its browser download).
+#   6. npm dev dependency for the gold JSON Schema test (ajv, in tests/schema; also with --no-browser).
 #
 # Usage: scripts/setup.sh [--no-browser]   (--no-browser skips Chromium and npm)
 set -euo pipefail
@@ -131,6 +132,12 @@ if [ "$WITH_BROWSER" = 1 ] && [ -f "$ROOT/tests/e2e/package.json" ] && [ ! -d "$
   log "installing npm dev dependencies (playwright-core; the browser is Debian's)"
   (cd "$ROOT/tests/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent 2>/dev/null \
      || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --silent)
+fi
+
+# [6] npm dev dependency for the gold JSON Schema test (ajv; no browser needed) ----------
+if [ -f "$ROOT/tests/schema/package.json" ] && [ ! -d "$ROOT/tests/schema/node_modules/ajv" ]; then
+  log "installing npm dev dependencies for tests/schema (ajv)"
+  (cd "$ROOT/tests/schema" && { npm ci --no-audit --no-fund --silent 2>/dev/null || npm install --no-audit --no-fund --silent; })
 fi
 
 log "ready"

@@ -283,4 +283,68 @@ Schema Schema::from_json(const json& root) {
   return s;
 }
 
+// [SECTION] Writing
+namespace {
+std::string color_text(uint32_t c) {
+  static const char hex[] = "0123456789abcdef";
+  std::string s = "#";
+  for (int shift = 20; shift >= 0; shift -= 4) s += hex[(c >> shift) & 15];
+  return s;
+}
+}  // namespace
+
+nlohmann::ordered_json Schema::to_json() const {
+  using ojson = nlohmann::ordered_json;
+  ojson root;
+  if (!name_.empty()) root["name"] = name_;
+  root["version"] = 1;
+  const std::pair<const char*, SpanKind> sections[] = {
+      {"entity_types", SpanKind::Entity}, {"claim_types", SpanKind::Claim}, {"cue_types", SpanKind::Cue}};
+  for (auto [section, kind] : sections) {
+    ojson arr = ojson::array();
+    for (const SpanType& t : span_types_) {
+      if (t.kind != kind) continue;
+      ojson j;
+      j["name"] = t.name;
+      if (!t.description.empty()) j["description"] = t.description;
+      j["color"] = color_text(t.color);
+      j["hotkey"] = std::string(1, t.hotkey);
+      j["allow_overlap"] = t.allow_overlap;
+      j["allow_nesting"] = t.allow_nesting;
+      if (!t.attributes.empty()) {
+        ojson attrs = ojson::array();
+        for (const AttributeDef& a : t.attributes) attrs.push_back(ojson{{"name", a.name}, {"values", a.values}});
+        j["attributes"] = std::move(attrs);
+      }
+      arr.push_back(std::move(j));
+    }
+    root[section] = std::move(arr);
+  }
+  ojson rels = ojson::array();
+  for (const RelationType& r : relation_types_) {
+    ojson j;
+    j["name"] = r.name;
+    if (!r.description.empty()) j["description"] = r.description;
+    j["color"] = color_text(r.color);
+    if (r.hotkey) j["hotkey"] = std::string(1, r.hotkey);
+    for (const char* end : {"source", "target"}) {
+      ojson names = ojson::array();
+      for (uint16_t t : end[0] == 's' ? r.sources : r.targets) names.push_back(span_types_[t].name);
+      j[end] = std::move(names);
+    }
+    rels.push_back(std::move(j));
+  }
+  root["relation_types"] = std::move(rels);
+  ojson links = ojson::array();
+  for (const LinkType& l : link_types_) {
+    ojson j;
+    j["name"] = l.name;
+    if (!l.description.empty()) j["description"] = l.description;
+    j["color"] = color_text(l.color);
+    links.push_back(std::move(j));
+  }
+  root["claim_link_types"] = std::move(links);
+  return root;
+}
+
 }  // namespace goldspan

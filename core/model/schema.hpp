@@ -61,6 +61,12 @@ class Schema {
   // As parse; errors are prefixed with the file path.
   static Schema load_file(const std::string& path);
 
+  // The schema as JSON in the input format, canonical: every field written (defaults included),
+  // relation ends as type names (kinds expanded), empty descriptions and optional hotkeys left
+  // out. from_json(to_json()) gives an equal schema, and two schemas are equal exactly when
+  // their to_json() are (the gold format embeds and compares schemas this way).
+  nlohmann::ordered_json to_json() const;
+
   const std::string& name() const noexcept { return name_; }
   const std::vector<SpanType>& span_types() const noexcept { return span_types_; }
   const std::vector<RelationType>& relation_types() const noexcept { return relation_types_; }

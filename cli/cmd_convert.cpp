@@ -1,0 +1,132 @@
+// goldspan convert — reads annotations in one format and writes them in another.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "formats.hpp"
+#include "io/timestamp.hpp"
+#include "model/history.hpp"
+
+namespace goldspan::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_file(const std::string& path, const std::string& contents) {
+  if (path == "-") {
+    std::cout << contents;
+    return;
+  }
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw Error(path, "cannot write");
+  out << contents;
+  if (!out.flush()) throw Error(path, "cannot write");
+}
+
+}  // namespace
+
+int cmd_convert(const Args& args) {
+  std::string from, to, schema_path, locale, annotator = "import";
+  bool predictions = false;
+  WriteOptions w;
+  std::vector<std::string> paths;
+  auto value = [&](size_t& i, const char* name) -> std::optional<std::string> {
+    if (++i >= args.size()) {
+      std::cerr << "goldspan convert: " << name << " needs a value\n";
+      return std::nullopt;
+    }
+    return args[i];
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::optional<std::string> v;
+    if (a == "--from" || a == "--to" || a == "--schema" || a == "--locale" || a == "--time" || a == "--annotator" || a == "--kinds") {
+      if (!(v = value(i, a.c_str()))) return 2;
+      if (a == "--from") from = *v;
+      else if (a == "--to") to = *v;
+      else if (a == "--schema") schema_path = *v;
+      else if (a == "--locale") locale = *v;
+      else if (a == "--annotator") annotator = *v;
+      else if (a == "--time") {
+        if (!parse_timestamp(*v)) {
+          std::cerr << "goldspan convert: --time expects an ISO 8601 UTC time like 2024-05-01T12:00:00.000Z\n";
+          return 2;
+        }
+        w.time = *v;
+      } else {
+        w.conll_kinds.clear();
+        for (size_t b = 0; b <= v->size();) {
+          size_t e = v->find(',', b);
+          if (e == std::string::npos) e = v->size();
+          const std::string k = v->substr(b, e - b);
+          if (k == "entity") w.conll_kinds.push_back(SpanKind::Entity);
+          else if (k == "claim") w.conll_kinds.push_back(SpanKind::Claim);
+          else if (k == "cue") w.conll_kinds.push_back(SpanKind::Cue);
+          else {
+            std::cerr << "goldspan convert: --kinds takes entity, claim and cue, not '" << k << "'\n";
+            return 2;
+          }
+          b = e + 1;
+        }
+      }
+    } else if (a == "--utf16") {
+      w.utf16 = true;
+    } else if (a == "--predictions") {
+      predictions = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "goldspan convert: unknown option '" << a << "'\n";
+      return 2;
+    } else {
+      paths.push_back(a);
+    }
+  }
+  if (from.empty() || to.empty() || paths.size() != 2) {
+    std::cerr << "goldspan convert: usage: goldspan convert --from FORMAT --to FORMAT [options] IN OUT\n";
+    return 2;
+  }
+  try {
+    Tokenizer tok(locale);
+    std::optional<Schema> schema;
+    if (!schema_path.empty()) schema = Schema::load_file(schema_path);
+    ReadOptions r;
+    r.schema = schema ? &*schema : nullptr;
+    r.predictions = predictions;
+    GoldImport in = read_format(from, paths[0], r, tok);
+    for (const std::string& warning : in.warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
+    if (!in.ok()) {
+      for (const std::string& e : in.errors) std::cerr << "goldspan convert: " << e << '\n';
+      std::cerr << "goldspan convert: " << paths[0] << ": not converted (" << in.errors.size() << " errors)\n";
+      return 1;
+    }
+    if (!in.schema) throw Error("--schema", "is needed: " + from + " files carry no label schema");
+    Corpus corpus(*in.schema);
+    History history(corpus);
+    history.set_annotator(annotator);
+    const int64_t now = w.time.empty() ? now_ms() : *parse_timestamp(w.time);
+    history.set_clock([now] { return now; });
+    apply_gold(corpus, history, in);
+    Warnings warnings;
+    const std::vector<ExportFile> files = write_format(to, corpus, w, tok, warnings);
+    for (const std::string& warning : warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
+    if (files.size() == 1 && files[0].name.empty()) {
+      write_file(paths[1], files[0].contents);
+    } else {
+      std::error_code ec;
+      fs::create_directories(paths[1], ec);
+      if (ec) throw Error(paths[1], "cannot create the directory: " + ec.message());
+      for (const ExportFile& f : files) write_file((fs::path(paths[1]) / f.name).string(), f.contents);
+    }
+    return 0;
+  } catch (const Error& e) {
+    std::cerr << "goldspan convert: " << e.what() << '\n';
+    return e.where().rfind("--", 0) == 0 ? 2 : 1;
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << "goldspan convert: " << e.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace goldspan::cli

@@ -1,0 +1,107 @@
+#include "formats.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "error.hpp"
+#include "io.hpp"
+#include "io/brat.hpp"
+#include "io/conll.hpp"
+#include "io/doccano.hpp"
+#include "io/gold_json.hpp"
+#include "io/label_studio.hpp"
+#include "io/plain_text.hpp"
+#include "io/prodigy.hpp"
+#include "io/w3c.hpp"
+
+namespace goldspan::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The files in `dir` ending in `ext`, sorted by name.
+std::vector<fs::path> files_with(const fs::path& dir, const std::string& ext) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_regular_file() && e.path().extension() == ext) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const Schema& need_schema(const ReadOptions& o, const std::string& format) {
+  if (!o.schema) throw Error("--schema", "is needed to read " + format + " (the format carries no label schema)");
+  return *o.schema;
+}
+
+// Appends `more` (documents only) to `all`.
+void merge_documents(GoldImport& all, GoldImport&& more) {
+  for (auto& d : more.documents) all.documents.push_back(std::move(d));
+  for (auto& e : more.errors) all.errors.push_back(std::move(e));
+  for (auto& w : more.warnings) all.warnings.push_back(std::move(w));
+}
+
+}  // namespace
+
+GoldImport read_format(const std::string& format, const std::string& path, const ReadOptions& o, Tokenizer& tok) {
+  if (format == "gold") return parse_gold(read_input(path), path, o.schema, tok);
+  if (format == "jsonl" || format == "txt") {
+    GoldImport imp;
+    if (format == "jsonl") imp = parse_jsonl(read_input(path), path, tok);
+    else if (path != "-" && fs::is_directory(path)) {
+      imp.file_name = path;
+      for (const fs::path& p : files_with(path, ".txt")) merge_documents(imp, parse_text(read_input(p.string()), p.string(), tok));
+      if (imp.documents.empty() && imp.ok()) imp.add_error("", "no .txt files in this directory");
+    } else {
+      imp = parse_text(read_input(path), path, tok);
+    }
+    if (o.schema && imp.ok()) check_import(imp, *o.schema);  // sets the schema; nothing else to check
+    return imp;
+  }
+  if (format == "brat") {
+    const Schema& schema = need_schema(o, format);
+    std::vector<fs::path> anns;
+    if (fs::is_directory(path)) anns = files_with(path, ".ann");
+    else anns.push_back(path);
+    if (anns.empty()) throw Error(path, "no .ann files in this directory");
+    std::vector<BratDocument> docs;
+    for (const fs::path& ann : anns) {
+      fs::path txt = ann;
+      txt.replace_extension(".txt");
+      docs.push_back({ann.stem().string(), read_input(txt.string()), read_input(ann.string()), ann.filename().string()});
+    }
+    GoldImport imp = parse_brat(docs, schema, tok);
+    imp.file_name = path;
+    return imp;
+  }
+  if (format == "doccano") return parse_doccano(read_input(path), path, need_schema(o, format), tok);
+  if (format == "label-studio") {
+    LabelStudioReadOptions ls;
+    ls.predictions = o.predictions;
+    return parse_label_studio(read_input(path), path, need_schema(o, format), tok, ls);
+  }
+  throw Error("--from", "unknown format '" + format + "' (one of " + kReadFormats + ")");
+}
+
+std::vector<ExportFile> write_format(const std::string& format, const Corpus& corpus, const WriteOptions& o, Tokenizer& tok,
+                                     Warnings& warnings) {
+  if (format == "gold") {
+    GoldWriteOptions g;
+    g.utf16_offsets = o.utf16;
+    g.exported_at = o.time;
+    return {{"", write_gold(corpus, g)}};
+  }
+  if (format == "brat") return write_brat(corpus, warnings);
+  if (format == "conll") {
+    ConllOptions c;
+    c.kinds = o.conll_kinds;
+    return {{"", write_conll(corpus, tok, c, warnings)}};
+  }
+  if (format == "doccano") return {{"", write_doccano(corpus, warnings)}};
+  if (format == "label-studio") return {{"", write_label_studio(corpus, warnings)}};
+  if (format == "prodigy") return {{"", write_prodigy(corpus, warnings)}};
+  if (format == "w3c") return {{"", write_w3c(corpus, warnings)}};
+  throw Error("--to", "unknown format '" + format + "' (one of " + kWriteFormats + ")");
+}
+
+}  // namespace goldspan::cli

@@ -1,0 +1,334 @@
+#include "io/brat.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "error.hpp"
+#include "io/timestamp.hpp"
+#include "text/utf8.hpp"
+
+namespace goldspan {
+
+using export_detail::ordered_spans;
+using export_detail::warn_count;
+
+namespace {
+
+// brat's text column: one line, fragments joined by a space.
+std::string text_column(const Document& doc, const std::vector<Range>& frags) {
+  std::string out;
+  for (const Range& f : frags) {
+    if (!out.empty()) out += ' ';
+    out += doc.slice(f.start, f.end);
+  }
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return out;
+}
+
+std::string annotation_conf(const Schema& schema) {
+  std::string out = "# Written by goldspan from the label schema \"" + schema.name() + "\".\n[entities]\n";
+  for (const SpanType& t : schema.span_types()) out += t.name + "\n";
+  out += "\n[relations]\n";
+  for (const RelationType& r : schema.relation_types()) {
+    out += r.name + "\tArg1:";
+    for (size_t i = 0; i < r.sources.size(); ++i) out += (i ? "|" : "") + schema.span_types()[r.sources[i]].name;
+    out += ", Arg2:";
+    for (size_t i = 0; i < r.targets.size(); ++i) out += (i ? "|" : "") + schema.span_types()[r.targets[i]].name;
+    out += "\n";
+  }
+  // goldspan allows overlapping and nested spans where the schema does; brat must be told.
+  out += "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n";
+  std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> attrs;  // name -> types, values
+  std::vector<std::string> order;
+  for (const SpanType& t : schema.span_types())
+    for (const AttributeDef& a : t.attributes) {
+      if (!attrs.count(a.name)) order.push_back(a.name);
+      auto& [types, values] = attrs[a.name];
+      types.push_back(t.name);
+      for (const std::string& v : a.values)
+        if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
+    }
+  for (const std::string& name : order) {
+    const auto& [types, values] = attrs[name];
+    out += name + "\tArg:";
+    for (size_t i = 0; i < types.size(); ++i) out += (i ? "|" : "") + types[i];
+    out += ", Value:";
+    for (size_t i = 0; i < values.size(); ++i) out += (i ? "|" : "") + values[i];
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+// [SECTION] Export
+std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
+  const Schema& schema = c.schema();
+  std::vector<ExportFile> files;
+  std::vector<std::string> taken{"annotation"};
+  size_t renamed = 0;
+  for (size_t d = 0; d < c.document_count(); ++d) {
+    const Document& doc = c.document(d);
+    const std::string stem = export_detail::safe_file_stem(doc.id(), taken);
+    renamed += stem != doc.id();
+    std::string ann;
+    std::map<SpanId, size_t> tnum;
+    size_t t = 0, a = 0, note = 0;
+    std::vector<RelationId> rels;
+    for (SpanId id : ordered_spans(c, d)) {
+      const Span& s = c.span(id);
+      const SpanType& type = c.type_of(s);
+      tnum[id] = ++t;
+      ann += "T" + std::to_string(t) + "\t" + type.name + " ";
+      for (const Range& f : s.fragments) {
+        if (&f != s.fragments.begin()) ann += ';';
+        ann += std::to_string(f.start) + " " + std::to_string(f.end);
+      }
+      ann += "\t" + text_column(doc, s.fragments.to_vector()) + "\n";
+      for (const AttributeValue& v : s.attributes)
+        ann += "A" + std::to_string(++a) + "\t" + type.attributes[v.attribute].name + " T" + std::to_string(t) + " " +
+               type.attributes[v.attribute].values[v.value] + "\n";
+      std::string n = "goldspan " + format_id('s', id) + "; annotator " + c.annotator_name(s.annotator) + "; created " +
+                      format_timestamp(s.created);
+      if (ClusterId cl = c.cluster_of(id)) n += "; cluster " + format_id('c', cl) + " " + c.find_cluster(cl)->name;
+      for (char& ch : n)
+        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+      ann += "#" + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(t) + "\t" + n + "\n";
+      for (RelationId r : c.relations_of(id))
+        if (c.find_relation(r)->source == id) rels.push_back(r);
+    }
+    std::sort(rels.begin(), rels.end());
+    size_t r = 0;
+    for (RelationId id : rels) {
+      const Relation& rel = *c.find_relation(id);
+      ann += "R" + std::to_string(++r) + "\t" + schema.relation_types()[rel.type].name + " Arg1:T" + std::to_string(tnum[rel.source]) +
+             " Arg2:T" + std::to_string(tnum[rel.target]) + "\n";
+    }
+    files.push_back({stem + ".txt", std::string(doc.text())});
+    files.push_back({stem + ".ann", std::move(ann)});
+  }
+  files.push_back({"annotation.conf", annotation_conf(schema)});
+  const auto n = export_detail::count(c);
+  warn_count(warnings, "brat", n.links, "claim links not carried (brat has no links between annotations across documents)");
+  warn_count(warnings, "brat", n.clusters, "clusters carried only as AnnotatorNotes on their members (\"cluster c4 NAME\"), which brat does not interpret");
+  warn_count(warnings, "brat", renamed, "document ids changed to make file names (characters other than A-Z a-z 0-9 . _ - became _)");
+  return files;
+}
+
+// [SECTION] Import
+namespace {
+
+struct Line {
+  std::string_view text;
+  size_t number;
+};
+
+std::vector<Line> lines_of(std::string_view s) {
+  std::vector<Line> out;
+  size_t n = 0;
+  for (size_t b = 0; b < s.size();) {
+    size_t e = s.find('\n', b);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view l = s.substr(b, e - b);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    out.push_back({l, ++n});
+    b = e + 1;
+  }
+  return out;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  for (size_t e; (e = s.find(sep, b)) != std::string_view::npos; b = e + 1) out.push_back(s.substr(b, e - b));
+  out.push_back(s.substr(b));
+  return out;
+}
+
+std::optional<uint32_t> number(std::string_view s) {
+  if (s.empty() || s.size() > 10) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + uint64_t(c - '0');
+  }
+  if (v > UINT32_MAX) return std::nullopt;
+  return uint32_t(v);
+}
+
+bool id_of_kind(std::string_view id, char kind) {
+  return id.size() >= 2 && id[0] == kind && number(id.substr(1)).has_value();
+}
+
+}  // namespace
+
+GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schema, Tokenizer& tok) {
+  GoldImport imp;
+  std::map<std::string, size_t> doc_ids;
+  size_t events = 0, equivs = 0, norms = 0, notes = 0, merged = 0;
+  for (const BratDocument& bd : docs) {
+    bool readable = true;
+    for (const auto& [what, content] : {std::make_pair(".txt", &bd.text), std::make_pair(".ann", &bd.ann)}) {
+      const std::string name = bd.ann_name.substr(0, bd.ann_name.rfind('.')) + what;
+      if (std::string e = size_error(content->size()); !e.empty()) imp.add_error(name, e), readable = false;
+      else if (auto bad = utf8::find_invalid(*content))
+        imp.add_error(name, "invalid UTF-8 at byte " + std::to_string(*bad) + " (" + line_col(*content, *bad) + ")"), readable = false;
+    }
+    if (!readable) continue;
+    if (!doc_ids.emplace(bd.id, imp.documents.size()).second) {
+      imp.add_error(bd.ann_name, "duplicate document id '" + bd.id + "'");
+      continue;
+    }
+    imp.documents.push_back(std::make_shared<const Document>(bd.id, bd.text, tok));
+    const size_t d = imp.documents.size() - 1;
+    const Document& doc = *imp.documents[d];
+    std::map<std::string, size_t, std::less<>> spans;  // T id -> import index
+    std::map<std::string, size_t, std::less<>> seen;   // every id -> line
+    struct Pending {
+      Line line;
+      std::vector<std::string_view> fields;
+    };
+    std::vector<Pending> relations, attributes;
+    for (const Line& line : lines_of(bd.ann)) {
+      if (line.text.find_first_not_of(" \t") == std::string_view::npos) continue;
+      const std::string where = bd.ann_name + ": line " + std::to_string(line.number);
+      const std::vector<std::string_view> cols = split(line.text, '\t');
+      const std::string_view id = cols[0];
+      if (!id.empty() && id[0] == '#') {
+        ++notes;
+        continue;
+      }
+      if (cols.size() < 2) {
+        imp.add_error(where, "expected ID<TAB>annotation, not \"" + preview(line.text) + "\"");
+        continue;
+      }
+      if (auto [it, fresh] = seen.emplace(std::string(id), line.number); !fresh) {
+        imp.add_error(where, "duplicate id " + std::string(id) + " (also line " + std::to_string(it->second) + ")");
+        continue;
+      }
+      if (id_of_kind(id, 'T')) {
+        // T1<TAB>TYPE s e;s e<TAB>text
+        if (cols.size() < 3) {
+          imp.add_error(where, "a text-bound annotation needs three columns: ID, TYPE START END, text");
+          continue;
+        }
+        const size_t sp = cols[1].find(' ');
+        ImportedSpan s;
+        s.doc = d;
+        s.id = std::string(id);
+        s.path = where;
+        s.fields = &kNoFields;
+        s.label = std::string(cols[1].substr(0, sp));
+        bool ok = sp != std::string_view::npos;
+        if (ok) {
+          for (std::string_view frag : split(cols[1].substr(sp + 1), ';')) {
+            const auto pos = split(frag, ' ');
+            const auto a = pos.size() == 2 ? number(pos[0]) : std::nullopt, b = pos.size() == 2 ? number(pos[1]) : std::nullopt;
+            if (!a || !b) {
+              ok = false;
+              break;
+            }
+            s.fragments.push_back(Range{*a, *b});
+          }
+        }
+        if (!ok) {
+          imp.add_error(where, "expected TYPE START END[;START END...], not \"" + preview(cols[1]) + "\"");
+          continue;
+        }
+        bool bad = false;
+        for (const Range& f : s.fragments) {
+          if (f.start > f.end) imp.add_error(where, "start " + std::to_string(f.start) + " > end " + std::to_string(f.end)), bad = true;
+          else if (f.end > doc.length())
+            imp.add_error(where, "end " + std::to_string(f.end) + " is past the end of the text (" + std::to_string(doc.length()) + " code points)"), bad = true;
+        }
+        if (bad) continue;
+        std::sort(s.fragments.begin(), s.fragments.end(), [](Range x, Range y) { return x.start < y.start; });
+        std::vector<Range> joined;
+        for (const Range& f : s.fragments) {
+          if (!joined.empty() && f.start < joined.back().end) {
+            imp.add_error(where, "fragments " + range_text(joined.back()) + " and " + range_text(f) + " overlap");
+            bad = true;
+          } else if (!joined.empty() && f.start == joined.back().end) {
+            joined.back().end = f.end;  // touching fragments are one stretch of text
+            ++merged;
+          } else {
+            joined.push_back(f);
+          }
+        }
+        if (bad) continue;
+        std::string expected;
+        for (const Range& f : s.fragments) expected += (expected.empty() ? "" : " ") + std::string(doc.slice(f.start, f.end));
+        std::string given;
+        for (size_t k = 2; k < cols.size(); ++k) given += (k > 2 ? "\t" : "") + std::string(cols[k]);
+        for (std::string* t : {&expected, &given})
+          for (char& ch : *t)
+            if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+        if (expected != given)
+          imp.add_error(where, "the text column \"" + preview(given) + "\" is not the text at the offsets, \"" + preview(expected) + "\"");
+        s.fragments = std::move(joined);
+        spans.emplace(std::string(id), imp.spans.size());
+        imp.spans.push_back(std::move(s));
+      } else if (id_of_kind(id, 'R')) {
+        relations.push_back({line, cols});
+      } else if (id_of_kind(id, 'A') || id_of_kind(id, 'M')) {
+        attributes.push_back({line, cols});
+      } else if (id_of_kind(id, 'E')) {
+        ++events;
+      } else if (id == "*") {
+        ++equivs;
+      } else if (id_of_kind(id, 'N')) {
+        ++norms;
+      } else {
+        imp.add_error(where, "unknown annotation id '" + preview(id) + "' (expected T, R, A, M, E, N, * or #)");
+      }
+    }
+    auto find_span = [&](std::string_view id, const std::string& where) -> std::optional<size_t> {
+      auto it = spans.find(id);
+      if (it != spans.end()) return it->second;
+      if (!seen.count(std::string(id))) imp.add_error(where, "no text-bound annotation " + std::string(id));
+      else if (!id_of_kind(id, 'T')) imp.add_error(where, std::string(id) + " is not a text-bound annotation");
+      return std::nullopt;
+    };
+    for (const Pending& p : relations) {
+      const std::string where = bd.ann_name + ": line " + std::to_string(p.line.number);
+      const auto parts = split(p.fields[1], ' ');
+      if (parts.size() != 3 || parts[1].substr(0, 5) != "Arg1:" || parts[2].substr(0, 5) != "Arg2:") {
+        imp.add_error(where, "expected TYPE Arg1:T.. Arg2:T.., not \"" + preview(p.fields[1]) + "\"");
+        continue;
+      }
+      const auto from = find_span(parts[1].substr(5), where), to = find_span(parts[2].substr(5), where);
+      if (!from || !to) continue;
+      ImportedRelation r;
+      r.doc = d;
+      r.id = std::string(p.fields[0]);
+      r.type = std::string(parts[0]);
+      r.from = *from;
+      r.to = *to;
+      r.path = where;
+      imp.relations.push_back(std::move(r));
+    }
+    for (const Pending& p : attributes) {
+      const std::string where = bd.ann_name + ": line " + std::to_string(p.line.number);
+      const auto parts = split(p.fields[1], ' ');
+      if (parts.size() < 2 || parts.size() > 3) {
+        imp.add_error(where, "expected NAME T.. [VALUE], not \"" + preview(p.fields[1]) + "\"");
+        continue;
+      }
+      const auto target = find_span(parts[1], where);
+      if (!target) continue;
+      // A binary brat attribute (no value) is "true"; the schema says whether that is allowed.
+      imp.spans[*target].attributes.emplace_back(std::string(parts[0]), parts.size() == 3 ? std::string(parts[2]) : "true");
+    }
+  }
+  warn_count(imp.warnings, "brat", events, "events (E) skipped: goldspan has no events");
+  warn_count(imp.warnings, "brat", equivs, "equivalences (*) skipped");
+  warn_count(imp.warnings, "brat", norms, "normalizations (N) skipped");
+  warn_count(imp.warnings, "brat", notes, "notes (#) skipped");
+  warn_count(imp.warnings, "brat", merged, "touching fragments joined into one");
+  check_import(imp, schema);
+  if (imp.errors_not_listed) imp.errors.push_back("... and " + std::to_string(imp.errors_not_listed) + " more errors");
+  return imp;
+}
+
+}  // namespace goldspan

@@ -1,0 +1,37 @@
+#pragma once
+// brat standoff (https://brat.nlplab.org/standoff.html): per document a .txt with the text as
+// is and a .ann with one annotation per line:
+//   T1<TAB>PERSON 166 176<TAB>Ines Oduya              text-bound, fragments "s e;s e"
+//   R1<TAB>claimant Arg1:T7 Arg2:T4                  relation
+//   A1<TAB>stance T7 denied                          attribute
+//   #1<TAB>AnnotatorNotes T7<TAB>goldspan s8; ...    note
+// Offsets are code points: brat indexes Python 3 strings. The text column repeats the covered
+// text with fragments joined by a space and line breaks as spaces.
+#include <string>
+#include <vector>
+
+#include "io/export.hpp"
+#include "io/import.hpp"
+#include "text/tokenizer.hpp"
+
+namespace goldspan {
+
+// Per document "<id>.txt" and "<id>.ann" (ids made safe for file names: other characters
+// become '_'), plus "annotation.conf" declaring the schema's types for brat. Clusters,
+// annotators and times go into AnnotatorNotes; claim links are not carried (warnings say so).
+std::vector<ExportFile> write_brat(const Corpus& corpus, Warnings& warnings);
+
+struct BratDocument {
+  std::string id;        // the document id to give
+  std::string text;      // contents of the .txt
+  std::string ann;       // contents of the .ann
+  std::string ann_name;  // for messages, e.g. "harbor-a.ann"
+};
+
+// Checks as brat's own parser does (start > end, end past the text, overlapping fragments,
+// duplicate ids, text column not matching the offsets, unknown ids in relations and
+// attributes) plus the schema's rules. Errors read "harbor-a.ann: line 3: ...". Events,
+// equivalences, normalizations and notes are skipped with a warning.
+GoldImport parse_brat(const std::vector<BratDocument>& documents, const Schema& schema, Tokenizer& tokenizer);
+
+}  // namespace goldspan

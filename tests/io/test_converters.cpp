@@ -1,0 +1,433 @@
+// Converters: each output checked against its format's rules, and the importers (brat,
+// doccano, Label Studio) read back what the exporters wrote.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "io/brat.hpp"
+#include "io/conll.hpp"
+#include "io/doccano.hpp"
+#include "io/label_studio.hpp"
+#include "io/plain_text.hpp"
+#include "io/prodigy.hpp"
+#include "io/w3c.hpp"
+#include "io_support.hpp"
+#include "text/utf8.hpp"
+
+using namespace goldspan;
+using namespace goldspan::test;
+using json = nlohmann::json;
+using Catch::Contains;
+
+namespace {
+
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+bool warned(const Warnings& w, const std::string& part) {
+  for (const std::string& x : w)
+    if (x.find(part) != std::string::npos) return true;
+  return false;
+}
+
+// What survives every span format: per document, (label, fragments, attributes) and
+// relations as (type, from extent, to extent).
+struct Content {
+  std::multiset<std::tuple<std::string, std::string, std::vector<std::pair<uint32_t, uint32_t>>, std::map<std::string, std::string>>> spans;
+  std::multiset<std::tuple<std::string, std::string, std::pair<uint32_t, uint32_t>, std::pair<uint32_t, uint32_t>>> relations;
+  bool operator==(const Content& o) const { return spans == o.spans && relations == o.relations; }
+};
+
+Content content(const Corpus& c, bool attributes = true, bool split_fragments = false) {
+  Content out;
+  auto ext = [&](SpanId id) {
+    const Range r = split_fragments ? c.span(id).fragments[0] : c.span(id).fragments.extent();
+    return std::make_pair(r.start, r.end);
+  };
+  for (SpanId id : c.span_ids()) {
+    const Span& s = c.span(id);
+    std::map<std::string, std::string> attrs;
+    if (attributes)
+      for (const AttributeValue& a : s.attributes)
+        attrs[c.type_of(s).attributes[a.attribute].name] = c.type_of(s).attributes[a.attribute].values[a.value];
+    std::vector<std::pair<uint32_t, uint32_t>> frags;
+    for (const Range& f : s.fragments) frags.emplace_back(f.start, f.end);
+    if (split_fragments)
+      for (size_t k = 0; k < frags.size(); ++k)
+        out.spans.emplace(c.document(s.doc).id(), c.type_of(s).name, std::vector<std::pair<uint32_t, uint32_t>>{frags[k]},
+                          k == 0 ? attrs : std::map<std::string, std::string>{});
+    else
+      out.spans.emplace(c.document(s.doc).id(), c.type_of(s).name, frags, attrs);
+  }
+  for (const auto& [id, r] : c.relations())
+    out.relations.emplace(c.document(c.span(r.source).doc).id(), c.schema().relation_types()[r.type].name, ext(r.source), ext(r.target));
+  return out;
+}
+
+struct Annotated : Fixture {
+  Annotated() { annotate_samples(*this); }
+};
+
+}  // namespace
+
+// [SECTION] brat
+TEST_CASE("brat: export follows the standoff rules and reads back", "[io][brat]") {
+  Annotated f;
+  Warnings w;
+  const std::vector<ExportFile> files = write_brat(f.corpus, w);
+  REQUIRE(files.size() == 7);
+  CHECK(files[0].name == "harbor-a.txt");
+  CHECK(files[0].contents == f.doc(0).text());
+  CHECK(files[1].name == "harbor-a.ann");
+  CHECK(files[6].name == "annotation.conf");
+  CHECK_THAT(files[6].contents, Contains("[entities]\nPERSON\n") && Contains("claimant\tArg1:CLAIM, Arg2:PERSON|ORGANIZATION\n") &&
+                                    Contains("stance\tArg:CLAIM, Value:asserted|denied|hedged|reported\n") && Contains("<OVERLAP>"));
+  const auto ann = lines(files[1].contents);
+  CHECK(ann[0] == "T1\tDATE 17 31\tSaturday night");
+  CHECK(std::find(ann.begin(), ann.end(), "T9\tCLAIM 325 349;374 387\tKestrel Logistics denied were at fault") != ann.end());
+  CHECK(std::find(ann.begin(), ann.end(), "A3\tstance T9 denied") != ann.end());
+  CHECK(std::find(ann.begin(), ann.end(), "R1\tclaimant Arg1:T7 Arg2:T4") != ann.end());
+  CHECK_THAT(files[1].contents, Contains("\tAnnotatorNotes T4\tgoldspan s1; annotator ana; created 2023-11-14T22:13:21.000Z; cluster c1 Ines Oduya\n"));
+  // brat's rules: ids unique, start <= end <= text length, fragments ordered and apart, text column = the offsets.
+  for (size_t d = 0; d < 3; ++d) {
+    std::set<std::string> ids;
+    for (const std::string& l : lines(files[2 * d + 1].contents)) {
+      const std::string id = l.substr(0, l.find('\t'));
+      CHECK(ids.insert(id).second);
+      if (id[0] != 'T') continue;
+      const size_t t1 = l.find('\t'), t2 = l.find('\t', t1 + 1);
+      std::istringstream frags(l.substr(l.find(' ', t1) + 1, t2 - l.find(' ', t1) - 1));
+      std::string text;
+      uint32_t prev_end = 0, s, e;
+      char sep;
+      for (bool first = true; frags >> s >> e; first = false) {
+        CHECK(s < e);
+        CHECK(e <= f.doc(d).length());
+        if (!first) CHECK(s > prev_end);
+        prev_end = e;
+        text += (first ? "" : " ") + std::string(f.doc(d).slice(s, e));
+        frags >> sep;
+      }
+      CHECK(l.substr(t2 + 1) == text);
+    }
+  }
+  CHECK(warned(w, "brat: 3 claim links not carried"));
+  CHECK(warned(w, "brat: 4 clusters carried only as AnnotatorNotes"));
+
+  std::vector<BratDocument> docs;
+  for (size_t d = 0; d < 3; ++d) docs.push_back({f.doc(d).id(), files[2 * d].contents, files[2 * d + 1].contents, files[2 * d + 1].name});
+  Blank b;
+  const GoldImport in = parse_brat(docs, b.corpus.schema(), b.tok);
+  REQUIRE(in.errors.empty());
+  CHECK(warned(in.warnings, "brat: 20 notes (#) skipped"));
+  apply_gold(b.corpus, b.history, in);
+  CHECK(content(b.corpus) == content(f.corpus));
+}
+
+TEST_CASE("brat: import rejects what brat's parser rejects", "[io][brat]") {
+  Blank b;
+  const std::string text = "Ines Oduya said 14 workers left.";
+  auto errors = [&](const std::string& ann) { return parse_brat({{"d", text, ann, "d.ann"}}, b.corpus.schema(), b.tok).errors; };
+  CHECK(errors("T1\tPERSON 0 10\tInes Oduya\n").empty());
+  CHECK(errors("T1\tPERSON 10 0\tInes Oduya\n") == std::vector<std::string>{"d.ann: line 1: start 10 > end 0"});
+  CHECK(errors("T1\tPERSON 0 99\tx\n") == std::vector<std::string>{"d.ann: line 1: end 99 is past the end of the text (32 code points)"});
+  CHECK(errors("T1\tPERSON 0 10;5 15\tInes Oduya Oduya said\n") == std::vector<std::string>{"d.ann: line 1: fragments [0, 10) and [5, 15) overlap"});
+  CHECK(errors("T1\tPERSON 0 10\tInes Oduya\nT1\tCUE 11 15\tsaid\n") == std::vector<std::string>{"d.ann: line 2: duplicate id T1 (also line 1)"});
+  CHECK(errors("T1\tPERSON 0 10\tInes Odu\n") ==
+        std::vector<std::string>{"d.ann: line 1: the text column \"Ines Odu\" is not the text at the offsets, \"Ines Oduya\""});
+  CHECK(errors("T1\tPERSN 0 10\tInes Oduya\n") == std::vector<std::string>{"d.ann: line 1: unknown label 'PERSN' (not in the schema)"});
+  CHECK(errors("T1\tPERSON 0 10\tInes Oduya\nR1\tclaimant Arg1:T1 Arg2:T7\n") ==
+        std::vector<std::string>{"d.ann: line 2: no text-bound annotation T7"});
+  CHECK(errors("T1\tPERSON 0 10\tInes Oduya\nA1\tstance T1 denied\n") ==
+        std::vector<std::string>{"d.ann: line 1: PERSON has no attribute 'stance'"});
+  CHECK(errors("T1\tPERSON zero ten\tInes Oduya\nX1\tfoo\n").size() == 2);
+  // All errors of all lines at once.
+  CHECK(errors("T1\tPERSON 10 0\tx\nT2\tPERSON 0 99\tx\nT3\tNOPE 0 4\tInes\n").size() == 3);
+  const GoldImport skipped = parse_brat({{"d", text, "T1\tPERSON 0 10\tInes Oduya\nE1\tSay:T1\n*\tEquiv T1 T1\nT2\tCUE 11 13;13 15\tsa id\n", "d.ann"}},
+                                        b.corpus.schema(), b.tok);
+  CHECK(skipped.ok());
+  CHECK(warned(skipped.warnings, "1 events (E) skipped"));
+  CHECK(warned(skipped.warnings, "1 equivalences (*) skipped"));
+  CHECK(warned(skipped.warnings, "1 touching fragments joined into one"));
+  REQUIRE(skipped.spans.size() == 2);
+  CHECK(skipped.spans[1].fragments == std::vector<Range>{{11, 15}});
+}
+
+// [SECTION] CoNLL
+TEST_CASE("conll: BIO tags, one token per line, -DOCSTART-, sentences, outermost layer", "[io][conll]") {
+  Annotated f;
+  Warnings w;
+  const std::string out = write_conll(f.corpus, f.tok, {}, w);
+  const auto ls = lines(out);
+  CHECK(std::count(ls.begin(), ls.end(), "-DOCSTART- -X- -X- O") == 3);
+  CHECK(ls[0] == "-DOCSTART- -X- -X- O");
+  CHECK(ls[1].empty());
+  CHECK(ls[2] == "Fire _ _ O");
+  CHECK(std::find(ls.begin(), ls.end(), "Ines _ _ B-PERSON") != ls.end());
+  CHECK(std::find(ls.begin(), ls.end(), "Oduya _ _ I-PERSON") != ls.end());
+  CHECK(std::find(ls.begin(), ls.end(), "Инес _ _ B-PERSON") != ls.end());
+  CHECK(std::find(ls.begin(), ls.end(), "hours _ _ O") + 1 == std::find(ls.begin(), ls.end(), ". _ _ O"));
+  // Every non-blank line has four columns; I- only follows B- or I- of the same label.
+  std::string prev = "O";
+  for (const std::string& l : ls) {
+    if (l.empty()) {
+      prev = "O";
+      continue;
+    }
+    std::istringstream cols(l);
+    std::vector<std::string> c;
+    for (std::string x; cols >> x;) c.push_back(x);
+    REQUIRE(c.size() == 4);
+    if (c[3].rfind("I-", 0) == 0) CHECK((prev == "B-" + c[3].substr(2) || prev == c[3]));
+    prev = c[3];
+  }
+  CHECK(warned(w, "CoNLL: 6 relations not carried"));
+  CHECK(warned(w, "CoNLL: 4 clusters not carried"));
+  CHECK(warned(w, "spans of other kinds not written"));
+
+  Fixture g(default_schema(), {"harbor-a"});
+  g.add("LOCATION", "Port of Valmora");
+  g.add("LOCATION", "Valmora");
+  Warnings w2;
+  const auto nested = lines(write_conll(g.corpus, g.tok, {}, w2));
+  CHECK(std::find(nested.begin(), nested.end(), "Port _ _ B-LOCATION") != nested.end());
+  CHECK(std::find(nested.begin(), nested.end(), "Valmora _ _ I-LOCATION") != nested.end());
+  CHECK(warned(w2, "CoNLL: 1 spans dropped: nested in or overlapping a longer span"));
+  ConllOptions claims;
+  claims.kinds = {SpanKind::Claim};
+  Warnings w3;
+  CHECK_THAT(write_conll(f.corpus, f.tok, claims, w3), Contains("sprinklers _ _ I-CLAIM"));
+  CHECK(warned(w3, "discontinuous spans written as separate B-... runs"));
+}
+
+// [SECTION] doccano
+TEST_CASE("doccano: JSONL with entities and relations, code point offsets, reads back", "[io][doccano]") {
+  Annotated f;
+  Warnings w;
+  const std::string out = write_doccano(f.corpus, w);
+  const auto ls = lines(out);
+  REQUIRE(ls.size() == 3);
+  const json first = json::parse(ls[0]);
+  CHECK(first["id"] == "harbor-a");
+  CHECK(first["text"] == std::string(f.doc(0).text()));
+  CHECK(first["entities"][0] == json::parse(R"({"id": 1, "label": "DATE", "start_offset": 17, "end_offset": 31})"));
+  const json multi = json::parse(ls[2]);
+  for (const json& e : multi["entities"]) {
+    const std::string_view slice = f.doc(2).slice(e["start_offset"].get<uint32_t>(), e["end_offset"].get<uint32_t>());
+    CHECK(!slice.empty());
+  }
+  CHECK(warned(w, "doccano: 1 discontinuous spans written as one entity per fragment"));
+  CHECK(warned(w, "doccano: 4 attribute values not carried"));
+  CHECK(warned(w, "doccano: 3 claim links not carried"));
+
+  Blank b;
+  const GoldImport in = parse_doccano(out, "d.jsonl", b.corpus.schema(), b.tok);
+  REQUIRE(in.errors.empty());
+  apply_gold(b.corpus, b.history, in);
+  CHECK(content(b.corpus, false) == content(f.corpus, false, true));
+
+  // The older form, and errors with their line.
+  const std::string old = R"({"text": "Ines Oduya said so.", "label": [[0, 10, "PERSON"], [11, 15, "CUE"]]})";
+  const GoldImport o = parse_doccano(old, "old.jsonl", b.corpus.schema(), b.tok);
+  REQUIRE(o.ok());
+  CHECK(o.documents[0]->id() == "old-1");
+  CHECK(o.spans.size() == 2);
+  const GoldImport bad = parse_doccano(old + "\n{\"text\": \"x\", \"entities\": [{\"id\": 1, \"label\": \"PERSON\", \"start_offset\": 0, \"end_offset\": 4}], "
+                                             "\"relations\": [{\"id\": 1, \"from_id\": 1, \"to_id\": 9, \"type\": \"cue\"}]}\nnot json\n",
+                                       "bad.jsonl", b.corpus.schema(), b.tok);
+  REQUIRE(bad.errors.size() == 3);
+  CHECK(bad.errors[0] == "bad.jsonl: line 2: relations[0].to_id: no entity 9");
+  CHECK_THAT(bad.errors[1], Contains("bad.jsonl: line 3: invalid JSON"));
+  CHECK(bad.errors[2] == "bad.jsonl: line 2: entities[0].end_offset: 4 is past the end of the text (1 code points)");
+}
+
+// [SECTION] Label Studio
+TEST_CASE("label studio: tasks with UTF-16 offsets, per-region choices and relations, read back", "[io][label-studio]") {
+  Annotated f;
+  Warnings w;
+  const std::string out = write_label_studio(f.corpus, w);
+  const json tasks = json::parse(out);
+  REQUIRE(tasks.size() == 3);
+  CHECK(tasks[0]["data"]["doc_id"] == "harbor-a");
+  const json& result = tasks[0]["annotations"][0]["result"];
+  CHECK(result[0] == json::parse(R"({"id": "s4", "from_name": "label", "to_name": "text", "type": "labels",
+                                     "value": {"start": 17, "end": 31, "text": "Saturday night", "labels": ["DATE"]}})"));
+  bool choice = false, relation = false;
+  for (const json& r : result) {
+    choice |= r["type"] == "choices" && r["from_name"] == "stance" && r["value"]["choices"][0] == "denied" && r["id"] == "s10";
+    relation |= r["type"] == "relation" && r["from_id"] == "s8" && r["to_id"] == "s1" && r["labels"][0] == "claimant";
+  }
+  CHECK(choice);
+  CHECK(relation);
+  // JavaScript offsets: the flag after two astral emoji is 4 UTF-16 units long.
+  const std::u16string text16 = [&] {
+    std::u16string u;
+    const std::string_view t = f.doc(2).text();
+    for (size_t i = 0; i < t.size(); i += size_t(utf8::seq_len(static_cast<unsigned char>(t[i])))) {
+      const char32_t c = utf8::decode(t, i);
+      if (c >= 0x10000) {
+        u += char16_t(0xD800 + ((c - 0x10000) >> 10));
+        u += char16_t(0xDC00 + ((c - 0x10000) & 0x3FF));
+      } else {
+        u += char16_t(c);
+      }
+    }
+    return u;
+  }();
+  for (const json& r : tasks[2]["annotations"][0]["result"]) {
+    if (r["type"] != "labels") continue;
+    const size_t s = r["value"]["start"], e = r["value"]["end"];
+    REQUIRE(e <= text16.size());
+    CHECK(f.doc(2).offsets().utf16_of_cp(f.doc(2).offsets().cp_of_utf16(uint32_t(s))) == s);
+    if (r["value"]["text"] == "🇰🇬") CHECK(e - s == 4);
+  }
+  CHECK(warned(w, "Label Studio: 4 clusters not carried"));
+
+  Blank b;
+  const GoldImport in = parse_label_studio(out, "ls.json", b.corpus.schema(), b.tok);
+  REQUIRE(in.errors.empty());
+  apply_gold(b.corpus, b.history, in);
+  CHECK(content(b.corpus) == content(f.corpus, true, true));
+
+  const std::string config = label_studio_config(f.corpus.schema());
+  CHECK_THAT(config, Contains("<Labels name=\"label\" toName=\"text\">") && Contains("<Label value=\"PERSON\" background=\"#4e79a7\"/>") &&
+                         Contains("<Choices name=\"stance\" toName=\"text\" perRegion=\"true\" whenTagName=\"label\" whenLabelValue=\"CLAIM\">"));
+}
+
+TEST_CASE("label studio: predictions for pre-annotation, and errors", "[io][label-studio]") {
+  Blank b;
+  const std::string task = R"([{"id": 7, "data": {"text": "🚢 Ines Oduya said"},
+     "annotations": [],
+     "predictions": [{"model_version": "ner-1", "result": [
+       {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 3, "end": 13, "text": "Ines Oduya", "labels": ["PERSON"]}},
+       {"id": "b", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 14, "end": 18, "labels": ["CUE"]}},
+       {"id": "t", "from_name": "sentiment", "to_name": "text", "type": "textarea", "value": {"text": ["fine"]}}]}]}])";
+  const GoldImport plain = parse_label_studio(task, "p.json", b.corpus.schema(), b.tok);
+  CHECK(plain.ok());
+  CHECK(plain.spans.empty());
+  CHECK(warned(plain.warnings, "has predictions but no annotations"));
+  LabelStudioReadOptions o;
+  o.predictions = true;
+  const GoldImport pre = parse_label_studio(task, "p.json", b.corpus.schema(), b.tok, o);
+  REQUIRE(pre.errors.empty());
+  CHECK(pre.documents[0]->id() == "7");
+  REQUIRE(pre.spans.size() == 2);
+  CHECK(pre.spans[0].fragments[0] == Range{2, 12});  // the ship is two UTF-16 units, one code point
+  CHECK(warned(pre.warnings, "1 results of type textarea skipped"));
+  apply_gold(b.corpus, b.history, pre);
+  CHECK(b.corpus.span_count() == 2);
+
+  const std::string bad = R"([{"data": {"text": "🚢 Ines"}, "annotations": [{"result": [
+       {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 1, "end": 7, "labels": ["PERSON"]}},
+       {"id": "b", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 3, "end": 7, "text": "Inez", "labels": ["PERSN"]}},
+       {"from_id": "b", "to_id": "zz", "type": "relation", "labels": ["claimant"]}]}]}])";
+  const GoldImport e = parse_label_studio(bad, "bad.json", b.corpus.schema(), b.tok);
+  REQUIRE(e.errors.size() == 4);
+  CHECK(e.errors[0] == "bad.json: [0].annotations[0].result[0].value.start: 1 falls between the two halves of a surrogate pair (offsets are UTF-16 units)");
+  CHECK(e.errors[1] == "bad.json: [0].annotations[0].result[1].value.text: \"Inez\" is not the text at [3, 7) (UTF-16), which is \"Ines\"");
+  CHECK(e.errors[2] == "bad.json: [0].annotations[0].result[2].to_id: no labelled region 'zz'");
+  CHECK(e.errors[3] == "bad.json: [0].annotations[0].result[1].value.labels: unknown label 'PERSN' (not in the schema)");
+}
+
+// [SECTION] Prodigy
+TEST_CASE("prodigy: tokens with ws, spans with inclusive token_end, relations", "[io][prodigy]") {
+  Annotated f;
+  Warnings w;
+  const auto ls = lines(write_prodigy(f.corpus, w));
+  REQUIRE(ls.size() == 3);
+  for (size_t d = 0; d < 3; ++d) {
+    const json ex = json::parse(ls[d]);
+    const Document& doc = f.doc(d);
+    CHECK(ex["meta"]["id"] == doc.id());
+    CHECK(ex["answer"] == "accept");
+    REQUIRE(ex["tokens"].size() == doc.tokens().size());
+    for (size_t t = 0; t < doc.tokens().size(); ++t) {
+      const json& tok = ex["tokens"][t];
+      CHECK(tok["id"] == t);
+      CHECK(tok["text"] == std::string(doc.slice(tok["start"], tok["end"])));
+      const uint32_t e = tok["end"];
+      CHECK(tok["ws"] == (e < doc.length() && (doc.slice(e, e + 1) == " " || doc.slice(e, e + 1) == "\n")));
+    }
+    for (const json& s : ex["spans"]) {
+      const json& first = ex["tokens"][s["token_start"].get<size_t>()];
+      const json& last = ex["tokens"][s["token_end"].get<size_t>()];  // inclusive: the last token itself
+      CHECK(first["start"] == s["start"]);
+      CHECK(last["end"] == s["end"]);
+    }
+    for (const json& r : ex["relations"]) {
+      CHECK(r["head"] == r["head_span"]["token_end"]);
+      CHECK(r["child"] == r["child_span"]["token_end"]);
+    }
+  }
+  const json a = json::parse(ls[0]);
+  CHECK(a["spans"][3] == json::parse(R"({"start": 166, "end": 176, "token_start": 29, "token_end": 30, "label": "PERSON"})"));
+  CHECK(a["relations"].size() == 5);
+  CHECK(warned(w, "Prodigy: 1 discontinuous spans written as one span per fragment"));
+}
+
+// [SECTION] W3C
+TEST_CASE("w3c: Web Annotation JSON-LD with position and quote selectors", "[io][w3c]") {
+  Annotated f;
+  Warnings w;
+  const json c = json::parse(write_w3c(f.corpus, w));
+  CHECK(c["@context"] == "http://www.w3.org/ns/anno.jsonld");
+  CHECK(c["type"] == "AnnotationCollection");
+  const json& items = c["first"]["items"];
+  CHECK(c["total"] == items.size());
+  CHECK(items.size() == f.corpus.span_count() + f.corpus.relations().size() + f.corpus.clusters().size() + f.corpus.links().size());
+  std::map<std::string, size_t> docs{{"urn:goldspan:doc:harbor-a", 0}, {"urn:goldspan:doc:harbor-b", 1}, {"urn:goldspan:doc:multilingual", 2}};
+  size_t lists = 0;
+  for (const json& a : items) {
+    CHECK(a["type"] == "Annotation");
+    CHECK(a["creator"]["type"] == "Person");
+    if (a["motivation"] != "tagging") continue;
+    const json targets = a["target"].contains("items") ? a["target"]["items"] : json::array({a["target"]});
+    lists += a["target"].contains("items");
+    for (const json& t : targets) {
+      const Document& d = f.doc(docs.at(t["source"]));
+      const json& pos = t["selector"][0];
+      const json& quote = t["selector"][1];
+      CHECK(pos["type"] == "TextPositionSelector");
+      CHECK(quote["exact"] == std::string(d.slice(pos["start"], pos["end"])));
+      CHECK(quote["prefix"] == std::string(d.slice(pos["start"].get<uint32_t>() - utf8::count_cp(quote["prefix"].get<std::string>()), pos["start"])));
+    }
+  }
+  CHECK(lists == 1);
+  const json& rel = items[f.corpus.span_count()];
+  CHECK(rel["motivation"] == "linking");
+  CHECK(rel["body"]["value"] == "claimant");
+  CHECK(rel["target"]["items"] == json::parse(R"(["urn:goldspan:span:s8", "urn:goldspan:span:s1"])"));
+  const json& cluster = items[f.corpus.span_count() + f.corpus.relations().size()];
+  CHECK(cluster["motivation"] == "identifying");
+  CHECK(cluster["body"][0]["value"] == "Ines Oduya");
+  CHECK(cluster["target"].size() == 3);
+  CHECK(items.back()["target"]["items"] == json::parse(R"(["urn:goldspan:cluster:c4", "urn:goldspan:cluster:c3"])"));
+}
+
+// [SECTION] Plain text and JSONL
+TEST_CASE("plain text and JSONL corpora import as documents without annotations", "[io][text]") {
+  Blank b;
+  const GoldImport t = parse_text("Ines Oduya said so.\n", "dir/harbor-c.txt", b.tok);
+  REQUIRE(t.ok());
+  CHECK(t.documents[0]->id() == "harbor-c");
+  CHECK(parse_text("bad \xFF byte", "x.txt", b.tok).errors == std::vector<std::string>{"x.txt: invalid UTF-8 at byte 4 (line 1, column 5)"});
+  const GoldImport j = parse_jsonl("{\"id\": \"a\", \"text\": \"one\"}\n\n{\"id\": 2, \"text\": \"two\", \"meta\": 1}\r\n", "c.jsonl", b.tok);
+  REQUIRE(j.ok());
+  CHECK(j.documents.size() == 2);
+  CHECK(j.documents[1]->id() == "2");
+  CHECK(warned(j.warnings, "ignored keys (only id and text are read): meta"));
+  const GoldImport bad = parse_jsonl("{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"a\", \"text\": \"x\"}\n{\"text\": 3}\n[", "c.jsonl", b.tok);
+  CHECK(bad.errors == std::vector<std::string>{"c.jsonl: line 2: id: duplicate document id 'a' (also line 1)", "c.jsonl: line 3: id: missing",
+                                               "c.jsonl: line 3: text: expected a string, not a number",
+                                               "c.jsonl: line 4: invalid JSON: parse error at line 1, column 2: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal (the file is truncated or a bracket is missing)"});
+  apply_gold(b.corpus, b.history, j);
+  CHECK(b.corpus.document_count() == 2);
+  CHECK(b.history.undo_size() == 0);  // nothing to annotate: no empty undo step
+}
