@@ -31,7 +31,7 @@ void write_file(const std::string& path, const std::string& contents) {
 int cmd_convert(const Args& args) {
   std::string from, to, schema_path, locale, annotator = "import";
   bool predictions = false;
-  WriteOptions w;
+  ExportOptions w;
   std::vector<std::string> paths;
   auto value = [&](size_t& i, const char* name) -> std::optional<std::string> {
     if (++i >= args.size()) {

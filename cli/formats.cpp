@@ -83,25 +83,4 @@ GoldImport read_format(const std::string& format, const std::string& path, const
   throw Error("--from", "unknown format '" + format + "' (one of " + kReadFormats + ")");
 }
 
-std::vector<ExportFile> write_format(const std::string& format, const Corpus& corpus, const WriteOptions& o, Tokenizer& tok,
-                                     Warnings& warnings) {
-  if (format == "gold") {
-    GoldWriteOptions g;
-    g.utf16_offsets = o.utf16;
-    g.exported_at = o.time;
-    return {{"", write_gold(corpus, g)}};
-  }
-  if (format == "brat") return write_brat(corpus, warnings);
-  if (format == "conll") {
-    ConllOptions c;
-    c.kinds = o.conll_kinds;
-    return {{"", write_conll(corpus, tok, c, warnings)}};
-  }
-  if (format == "doccano") return {{"", write_doccano(corpus, warnings)}};
-  if (format == "label-studio") return {{"", write_label_studio(corpus, warnings)}};
-  if (format == "prodigy") return {{"", write_prodigy(corpus, warnings)}};
-  if (format == "w3c") return {{"", write_w3c(corpus, warnings)}};
-  throw Error("--to", "unknown format '" + format + "' (one of " + kWriteFormats + ")");
-}
-
 }  // namespace goldspan::cli

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "io/export.hpp"
+#include "io/formats.hpp"
 #include "io/import.hpp"
 #include "model/schema.hpp"
 #include "text/tokenizer.hpp"
@@ -12,7 +13,6 @@
 namespace goldspan::cli {
 
 inline const char* kReadFormats = "gold, txt, jsonl, brat, doccano, label-studio";
-inline const char* kWriteFormats = "gold, brat, conll, doccano, label-studio, prodigy, w3c";
 
 struct ReadOptions {
   const Schema* schema = nullptr;  // required for every format but gold (gold: the expected schema, if any)
@@ -23,16 +23,5 @@ struct ReadOptions {
 // problems (unknown format, missing schema, unreadable path); problems in the file's content
 // are in the result's errors.
 GoldImport read_format(const std::string& format, const std::string& path, const ReadOptions& options, Tokenizer& tokenizer);
-
-struct WriteOptions {
-  bool utf16 = false;
-  std::string time;                        // ISO 8601 for exported_at; empty = now
-  std::vector<SpanKind> conll_kinds{SpanKind::Entity};
-};
-
-// The files of `format` for the corpus: one file named "" (the OUT path itself) or, for brat,
-// several relative to the OUT directory. Throws Error for an unknown format.
-std::vector<ExportFile> write_format(const std::string& format, const Corpus& corpus, const WriteOptions& options,
-                                     Tokenizer& tokenizer, Warnings& warnings);
 
 }  // namespace goldspan::cli
