@@ -2,6 +2,7 @@
 # Quick start 2: set up, build everything (native and wasm) and run all tests.
 #   scripts/test.sh            everything
 #   scripts/test.sh --no-e2e   skip the browser tests (no Chromium needed)
+# FUZZ_SECONDS (default 10) sets how long each importer's fuzzer runs; 0 skips fuzzing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 E2E=1
@@ -14,6 +15,14 @@ echo "== native build and tests"
 cmake --preset native >/dev/null
 cmake --build --preset native -j "$jobs"
 ctest --preset native -j "$jobs"
+
+echo "== gold JSON Schema against the importer (node + ajv)"
+bash scripts/test_schema.sh
+
+if [ "${FUZZ_SECONDS:-10}" != 0 ]; then
+  echo "== importer fuzzers (libFuzzer, ${FUZZ_SECONDS:-10} s each)"
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
+fi
 
 echo "== wasm build and tests (node)"
 cmake --preset wasm >/dev/null

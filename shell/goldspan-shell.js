@@ -203,6 +203,10 @@
     if (e.dataTransfer && e.dataTransfer.files.length) openFiles([...e.dataTransfer.files]);
   });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // The app's Ctrl+S (export) and Ctrl+O (open) are not the browser's "save page" and "open".
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'o')) e.preventDefault();
+  });
 
   // [SECTION] Size: the canvas is drawn at device pixels (HiDPI)
   function resize() {
@@ -222,6 +226,20 @@
     documents() { return callJson('gs_documents', [], []); },
     schema() { return callJson('gs_schema', [], []); },
     spans(docId) { return callJson('gs_spans', ['string'], [docId]); },
+    // Gold JSON of everything (a string); exportAs gives any format as bytes, with the
+    // warnings of what that format cannot carry; download() is File > Export.
+    exportGold(options = {}) {
+      const r = api.exportAs('gold', options);
+      return new TextDecoder().decode(r.bytes);
+    },
+    exportAs(format, { utf16 = false } = {}) {
+      const r = callJson('gs_export', ['string', 'number'], [format, utf16 ? 1 : 0]);
+      if (r.error) throw new Error(r.error);
+      const ptr = core._gs_export_data();
+      return { name: r.name, mime: r.mime, warnings: r.warnings, bytes: core.HEAPU8.slice(ptr, ptr + r.size) };
+    },
+    download(format, { utf16 = false } = {}) { core.ccall('gs_download', null, ['string', 'number'], [format, utf16 ? 1 : 0]); },
+    importGold(text) { return withDictionaries(() => callJsonText('gs_import_gold', text)); },
     addSpans(docId, spans, mode = 'token') { return callJsonText('gs_add_spans', JSON.stringify({ doc: docId, spans, mode })); },
     selection() { return callJson('gs_selection', [], []); },
     scrollTo(docId, offset) { return !!core.ccall('gs_scroll_to', 'number', ['string', 'number'], [docId, offset]); },

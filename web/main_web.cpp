@@ -246,6 +246,35 @@ EMSCRIPTEN_KEEPALIVE const char* gs_add_spans(const char* data, size_t len) {
   }
 }
 
+// [SECTION] Export and import
+
+// Writes `format` (core/io/formats.hpp): {name, mime, size, warnings}; the bytes stay until the
+// next export, at gs_export_data(). Errors: {error}.
+goldspan::ui::App::Exported g_export;
+EMSCRIPTEN_KEEPALIVE const char* gs_export(const char* format, int utf16) {
+  wake();
+  try {
+    g_export = g_app->export_as(format, utf16 != 0);
+  } catch (const goldspan::Error& e) {
+    return out({{"error", e.what()}});
+  }
+  return out({{"name", g_export.file_name}, {"mime", g_export.mime}, {"size", g_export.bytes.size()},
+              {"warnings", g_export.warnings}});
+}
+EMSCRIPTEN_KEEPALIVE const char* gs_export_data() { return g_export.bytes.data(); }
+
+// The same as File > Export: offers the file as a download.
+EMSCRIPTEN_KEEPALIVE void gs_download(const char* format, int utf16) {
+  wake();
+  g_app->download(format, utf16 != 0);
+}
+
+// A gold JSON text: {ok, errors[, needsDictionaries]}; on any error nothing changes.
+EMSCRIPTEN_KEEPALIVE const char* gs_import_gold(const char* data, size_t len) {
+  wake();
+  return out(result_json(g_app->import_gold("import.json", std::string_view(data, len))));
+}
+
 // Labels with their kind, colour and hotkey.
 EMSCRIPTEN_KEEPALIVE const char* gs_schema() {
   wake();

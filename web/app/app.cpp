@@ -3,11 +3,15 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/keys.hpp"
 #include "error.hpp"
 #include "model/commands.hpp"
+#include "app/zip.hpp"
+#include "io/formats.hpp"
+#include "io/gold_json.hpp"
 #include "model/journal.hpp"
 #include "text/icu_data.hpp"
 
@@ -124,12 +128,14 @@ OpenResult App::open_file(const std::string& name, std::string bytes) {
       }
     }
     if (r.errors.empty()) r = open_texts(std::move(docs));
+  } else if (ends(".json")) {
+    r = import_gold(name, bytes);
   } else if (ends(".txt") || name.find('.') == std::string::npos) {
     std::vector<std::pair<std::string, std::string>> one;
     one.emplace_back(name, std::move(bytes));
     r = open_texts(std::move(one));
   } else {
-    r.errors.push_back(name + ": unsupported file type (open .txt or .jsonl)");
+    r.errors.push_back(name + ": unsupported file type (open .txt, .jsonl or gold .json)");
   }
   if (r.needs_dictionaries) return r;  // the page loads them and calls again
   r.ok = r.errors.empty();
@@ -138,6 +144,87 @@ OpenResult App::open_file(const std::string& name, std::string bytes) {
     dialog_errors_ = r.errors;
   }
   return r;
+}
+
+OpenResult App::import_gold(const std::string& name, std::string_view json) {
+  OpenResult r;
+  if (!dictionaries_ && needs_break_dictionary(json)) {
+    r.ok = false;
+    r.needs_dictionaries = true;
+    return r;
+  }
+  const GoldImport in = parse_gold(json, name, &corpus_->schema(), tokenizer_);
+  r.errors = in.errors;
+  if (in.errors_not_listed) r.errors.push_back("\xE2\x80\xA6 and " + std::to_string(in.errors_not_listed) + " more errors");
+  if (in.ok()) {
+    // The journal line of the import must follow the documents it refers to in the autosave
+    // log, so it is held back until the new documents are persisted.
+    std::vector<std::string> held;
+    history_->set_journal([&held](const std::string& line) { held.push_back(line); });
+    const size_t before = corpus_->document_count();
+    try {
+      apply_gold(*corpus_, *history_, in);  // checks everything first: all or nothing
+    } catch (const Error& e) {
+      r.errors.push_back(name + ": " + e.what());
+    }
+    history_->set_journal([this](const std::string& line) { platform_.persist(line); });
+    for (size_t i = before; i < corpus_->document_count(); ++i) {
+      platform_.persist_document(corpus_->document(i).id(), corpus_->document(i).text());
+      fonts_.note_text(corpus_->document(i).text());
+    }
+    for (const std::string& line : held) platform_.persist(line);
+    if (r.errors.empty() && !in.documents.empty()) {
+      const ptrdiff_t first = corpus_->find_document(in.documents.front()->id());
+      if (first >= 0) show_document(static_cast<size_t>(first));
+      set_status("Imported " + name + (in.warnings.empty() ? "" : " (" + std::to_string(in.warnings.size()) + " warnings)"));
+    }
+  }
+  r.ok = r.errors.empty();
+  return r;
+}
+
+App::Exported App::export_as(const std::string& format, bool utf16) {
+  Exported out;
+  ExportOptions o;
+  o.utf16 = utf16;
+  const auto files = write_format(format, *corpus_, o, tokenizer_, out.warnings);
+  static const std::map<std::string, std::pair<const char*, const char*>> kNames = {
+      {"gold", {"goldspan.gold.json", "application/json"}},
+      {"conll", {"goldspan.conll", "text/plain"}},
+      {"doccano", {"goldspan.doccano.jsonl", "application/jsonl"}},
+      {"label-studio", {"goldspan.label-studio.json", "application/json"}},
+      {"prodigy", {"goldspan.prodigy.jsonl", "application/jsonl"}},
+      {"w3c", {"goldspan.w3c.jsonld", "application/ld+json"}},
+  };
+  if (files.size() == 1 && files[0].name.empty()) {
+    const auto& n = kNames.at(format);
+    out.file_name = n.first;
+    out.mime = n.second;
+    out.bytes = files[0].contents;
+  } else {  // several files (brat): one archive
+    std::vector<ZipEntry> entries;
+    for (const auto& f : files) entries.push_back({"goldspan-" + format + "/" + f.name, f.contents});
+    out.file_name = "goldspan-" + format + ".zip";
+    out.mime = "application/zip";
+    out.bytes = make_zip(entries);
+  }
+  return out;
+}
+
+void App::download(const std::string& format, bool utf16) {
+  try {
+    const Exported e = export_as(format, utf16);
+    platform_.download(e.file_name, e.mime, e.bytes);
+    if (!e.warnings.empty()) {
+      dialog_title_ = "Exported " + e.file_name + ": what " + format + " cannot carry";
+      dialog_errors_ = e.warnings;
+      dialog_info_ = true;
+    } else {
+      set_status("Exported " + e.file_name);
+    }
+  } catch (const Error& ex) {
+    set_status(std::string("Export: ") + ex.what());
+  }
 }
 
 void App::dictionaries_loaded() {
@@ -259,6 +346,7 @@ void App::handle_keys() {
   if (auto k = pressed_char('z'); k && k->ctrl) k->shift ? redo() : undo();
   if (auto k = pressed_char('y'); k && k->ctrl) redo();
   if (auto k = pressed_char('o'); k && k->ctrl) platform_.pick_files();
+  if (auto k = pressed_char('s'); k && k->ctrl) download("gold");
   if (!canvas_.focused()) return;
   if (auto k = pressed(ImGuiKey_Tab); k && !k->ctrl) jump_span(k->shift ? -1 : +1);
   if (selected_ && (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace))) {

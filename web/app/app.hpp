@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/canvas.hpp"
@@ -37,8 +38,20 @@ class App {
   // [SECTION] Documents
   // Adds documents (id, UTF-8 text); all-or-nothing: on any error nothing changes.
   OpenResult open_texts(std::vector<std::pair<std::string, std::string>> docs, bool persist = true);
-  // A file from the picker or drag-and-drop, dispatched on its name (.txt, .jsonl).
+  // A file from the picker or drag-and-drop, dispatched on its name (.txt, .jsonl, gold .json).
   OpenResult open_file(const std::string& name, std::string bytes);
+  // A gold JSON file: checked completely first; on any error nothing changes. Its documents
+  // are added (those already open with the same text are kept) and its annotations applied
+  // as one undo step.
+  OpenResult import_gold(const std::string& name, std::string_view json);
+
+  // [SECTION] Export (core/io/formats.hpp names the formats)
+  struct Exported {
+    std::string file_name, mime, bytes;  // one file (a .zip for brat)
+    std::vector<std::string> warnings;   // what the format cannot carry
+  };
+  Exported export_as(const std::string& format, bool utf16 = false);
+  void download(const std::string& format, bool utf16 = false);
   // Replay of the autosave log at start-up, record by record in order: documents and journal
   // lines. A failing record is reported (dialog) and the page stops replaying there.
   OpenResult restore_document(const std::string& id, std::string text);
@@ -108,6 +121,7 @@ class App {
   double status_time_ = 0;
   std::vector<std::string> dialog_errors_;
   std::string dialog_title_;
+  bool dialog_info_ = false;  // a notice (export warnings), not errors
 };
 
 }  // namespace goldspan::ui

@@ -39,6 +39,19 @@ void App::draw_menu() {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open files\xE2\x80\xA6", "Ctrl+O")) platform_.pick_files();
+    ImGui::Separator();
+    if (ImGui::BeginMenu("Export")) {
+      if (ImGui::MenuItem("Gold JSON", "Ctrl+S")) download("gold");
+      if (ImGui::MenuItem("Gold JSON with UTF-16 offsets")) download("gold", true);
+      ImGui::Separator();
+      if (ImGui::MenuItem("brat standoff (.zip)")) download("brat");
+      if (ImGui::MenuItem("CoNLL BIO")) download("conll");
+      if (ImGui::MenuItem("doccano JSONL")) download("doccano");
+      if (ImGui::MenuItem("Label Studio JSON")) download("label-studio");
+      if (ImGui::MenuItem("Prodigy JSONL")) download("prodigy");
+      if (ImGui::MenuItem("W3C Web Annotation")) download("w3c");
+      ImGui::EndMenu();
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
@@ -238,13 +251,14 @@ void App::draw_error_dialog() {
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
   if (ImGui::BeginPopupModal("##errors", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::TextUnformatted(dialog_title_.c_str());
-    ImGui::TextDisabled("Nothing was changed.");
+    if (!dialog_info_) ImGui::TextDisabled("Nothing was changed.");
     ImGui::Separator();
     ImGui::BeginChild("##errlist", ImVec2(0, ImGui::GetFontSize() * 14), false);
     for (const std::string& e : dialog_errors_) ImGui::TextWrapped("%s", e.c_str());
     ImGui::EndChild();
     if (ImGui::Button("Close") || pressed(ImGuiKey_Escape)) {
       dialog_errors_.clear();
+      dialog_info_ = false;
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
