@@ -39,8 +39,9 @@ try {
     return { bytes: new TextEncoder().encode(window.__big).length };
   }, millions * 1.04e6);
   const opened = await b.page.evaluate(async () => {
-    // As a user opens it: a File from the picker (bytes, no JSON on the way).
-    const file = new File([window.__big], 'big.txt');
+    // As a user opens it: a File from the picker, whose bytes are already UTF-8 on disk (so
+    // the encoding of the generated string is not timed).
+    const file = new File([new TextEncoder().encode(window.__big)], 'big.txt');
     const t0 = performance.now();
     const r = (await window.goldspan.openFiles([file]))[0];
     const t1 = performance.now();
