@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, repo } from './browser.mjs';
+import { artifacts, open, repo } from './browser.mjs';
 
 const sampleA = readFileSync(join(repo, 'assets/sample/harbor-a.txt'), 'utf8');
 // Code point offset of a substring (JS strings index UTF-16 units).
@@ -77,5 +77,55 @@ test('ICU dictionaries are fetched only when a text needs them', async () => {
     assert.ok(docs.find((d) => d.id === 'ja.txt').tokens >= 4, 'Japanese split into words');
   } finally {
     await b.close();
+  }
+});
+
+test('files dropped on the page open; HiDPI: a click at charRect selects that token at 2x', async () => {
+  const b = await open();
+  try {
+    await b.page.close();
+    b.page = await b.context.browser().newPage({ viewport: { width: 900, height: 600 }, deviceScaleFactor: 2 });
+    await b.page.goto(b.origin + '/');
+    await b.page.waitForFunction(() => window.goldspan, null, { timeout: 30000 });
+    await b.page.evaluate(() => window.goldspan.ready);
+    // Drag-and-drop: a real drop event carrying two files.
+    const dt = await b.page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(['Первый документ о пожаре.'], 'ru.txt'));
+      d.items.add(new File(['{"id":"el","text":"Η πυρκαγιά έκαιγε."}\n'], 'el.jsonl'));
+      return d;
+    });
+    await b.page.dispatchEvent('#canvas', 'drop', { dataTransfer: dt });
+    await b.page.waitForFunction(() => window.goldspan.documents().length === 4);
+    const ids = await b.page.evaluate(() => window.goldspan.documents().map((d) => d.id));
+    assert.deepEqual(ids.slice(2), ['ru.txt', 'el']);
+    // At device pixel ratio 2 the canvas draws at device pixels; positions still line up.
+    const r = await b.page.evaluate(() => window.goldspan.charRect('ru.txt', 8));  // inside "документ"
+    await b.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+    await b.page.waitForTimeout(80);
+    assert.deepEqual(await b.page.evaluate(() => window.goldspan.selection()), { doc: 'ru.txt', start: 7, end: 15 });
+    await b.page.screenshot({ path: join(artifacts, 'hidpi.png') });
+  } finally {
+    await b.close();
+  }
+});
+
+test('without WebGL2 the page says so instead of failing silently', async () => {
+  const { chromium } = await import('playwright-core');
+  const { startServer } = await import('../../scripts/serve.mjs');
+  const { dist } = await import('./browser.mjs');
+  const server = await startServer(dist, 0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-3d-apis', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForSelector('#loading.error', { timeout: 15000 });
+    assert.match(await page.textContent('#loading-text'), /WebGL2/);
+  } finally {
+    await browser.close();
+    server.close();
   }
 });
