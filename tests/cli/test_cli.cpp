@@ -8,42 +8,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli_support.hpp"
 #include "support.hpp"
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
+using goldspan::test::Run;
+using goldspan::test::run;
+using goldspan::test::write_temp;
+using goldspan::test::temp_dir;
 
-std::string temp_dir() {
-  static std::string dir = [] {
-    char tmpl[] = "/tmp/goldspan-cli-XXXXXX";
-    return std::string(mkdtemp(tmpl));
-  }();
-  return dir;
-}
-
-std::string write_temp(const std::string& name, const std::string& content) {
-  const std::string p = temp_dir() + "/" + name;
-  std::ofstream(p, std::ios::binary) << content;
-  return p;
-}
-
-Run run(const std::string& args, const std::string& stdin_text = "") {
-  const std::string err = temp_dir() + "/stderr.txt", in = write_temp("stdin.txt", stdin_text);
-  const std::string cmd = std::string(GOLDSPAN_CLI) + " " + args + " <" + in + " 2>" + err;
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[65536];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = goldspan::test::read_file(err).value_or("");
-  return r;
-}
 
 std::vector<nlohmann::json> jsonl(const std::string& s) {
   std::vector<nlohmann::json> out;

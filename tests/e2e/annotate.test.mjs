@@ -3,10 +3,9 @@
 // everything after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
-import { open, repo, sharedCorpus } from './browser.mjs';
+import { boot, drag as dragIn, open, repo, sharedCorpus } from './browser.mjs';
 
 const DOC = 'harbor-a.txt';
 const text = readFileSync(join(repo, 'assets/sample', DOC), 'utf8');
@@ -16,25 +15,10 @@ const cp = (needle, from = 0) => {
   return Array.from(text.slice(0, i)).length;
 };
 
-async function boot(b) {
-  await b.page.goto(b.origin + '/');
-  await b.page.waitForFunction(() => window.goldspan, null, { timeout: 30000 });
-  await b.page.evaluate(() => window.goldspan.ready);
-}
 const spans = (b) => b.page.evaluate((d) => window.goldspan.spans(d), DOC);
+const drag = (b, a, z, doc = DOC) => dragIn(b, doc, a, z);
 const brief = (list) => list.map((s) => `${s.label} ${s.text}`);
 const settle = (b) => b.page.waitForTimeout(80);
-
-// Drags with the real mouse from the middle of code point `a` to the middle of code point `z`.
-async function drag(b, a, z, doc = DOC) {
-  const r0 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, a]);
-  const r1 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, z]);
-  await b.page.mouse.move(r0.x + r0.width / 2, r0.y + r0.height / 2);
-  await b.page.mouse.down();
-  await b.page.mouse.move(r1.x + r1.width / 2, r1.y + r1.height / 2, { steps: 4 });
-  await b.page.mouse.up();
-  await settle(b);
-}
 
 test('label spans with drags and hotkeys, undo/redo, relabel, delete, and restore after reload', async () => {
   const b = await open();

@@ -34,3 +34,22 @@ export async function open() {
     screenshot: (name) => page.screenshot({ path: join(artifacts, name) }),
   };
 }
+
+// Loads the app at `url` (default: the served site) and waits until it is ready.
+export async function boot(b, url = b.origin + '/') {
+  await b.page.goto(url);
+  await b.page.waitForFunction(() => window.goldspan, null, { timeout: 30000 });
+  await b.page.evaluate(() => window.goldspan.ready);
+}
+
+// Drags with the real mouse from the middle of code point `a` to the middle of code point `z`
+// of document `doc`, at the positions the app reports.
+export async function drag(b, doc, a, z) {
+  const r0 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, a]);
+  const r1 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, z]);
+  await b.page.mouse.move(r0.x + r0.width / 2, r0.y + r0.height / 2);
+  await b.page.mouse.down();
+  await b.page.mouse.move(r1.x + r1.width / 2, r1.y + r1.height / 2, { steps: 4 });
+  await b.page.mouse.up();
+  await b.page.waitForTimeout(60);
+}

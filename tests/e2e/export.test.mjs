@@ -7,26 +7,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, repo } from './browser.mjs';
+import { boot, drag as dragIn, open, repo } from './browser.mjs';
 
 const DOC = 'harbor-a.txt';
 const text = readFileSync(join(repo, 'assets/sample', DOC), 'utf8');
 const cp = (needle) => Array.from(text.slice(0, text.indexOf(needle))).length;
 
-async function boot(b) {
-  await b.page.goto(b.origin + '/');
-  await b.page.waitForFunction(() => window.goldspan, null, { timeout: 30000 });
-  await b.page.evaluate(() => window.goldspan.ready);
-}
-async function drag(b, a, z) {
-  const r0 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, a]);
-  const r1 = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, z]);
-  await b.page.mouse.move(r0.x + r0.width / 2, r0.y + r0.height / 2);
-  await b.page.mouse.down();
-  await b.page.mouse.move(r1.x + r1.width / 2, r1.y + r1.height / 2, { steps: 4 });
-  await b.page.mouse.up();
-  await b.page.waitForTimeout(60);
-}
+const drag = (b, a, z) => dragIn(b, DOC, a, z);
 const state = (b) => b.page.evaluate(() => ({
   docs: window.goldspan.documents().map((d) => [d.id, d.spans]),
   spans: window.goldspan.documents().map((d) => window.goldspan.spans(d.id)),

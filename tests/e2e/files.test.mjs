@@ -5,13 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { open, sharedCorpus } from './browser.mjs';
+import { boot, open, sharedCorpus } from './browser.mjs';
 
-async function boot(b) {
-  await b.page.goto(b.origin + '/');
-  await b.page.waitForFunction(() => window.goldspan, null, { timeout: 30000 });
-  await b.page.evaluate(() => window.goldspan.ready);
-}
 const ids = (b) => b.page.evaluate(() => window.goldspan.documents().map((d) => d.id));
 const settle = (b) => b.page.waitForFunction(() => window.goldspan.savedPending() === 0);
 
