@@ -35,6 +35,8 @@ for p in "${PKGS[@]}"; do
   # nodejs may come from another repository under the same name; any install is fine.
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm installs the test tools (playwright-core, ajv); Debian packages it apart from nodejs.
+command -v npm >/dev/null || missing+=(npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   # node from nodesource satisfies us; do not let apt replace it with Debian's older one.
   if command -v node >/dev/null && [[ " ${missing[*]} " == *" nodejs "* ]]; then
