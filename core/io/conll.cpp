@@ -76,10 +76,8 @@ std::string write_conll(const Corpus& c, Tokenizer& tok, const ConllOptions& opt
   warn_count(warnings, "CoNLL", tokenless, "spans covering no token, not written");
   warn_count(warnings, "CoNLL", discontinuous, "discontinuous spans written as separate B-... runs");
   warn_count(warnings, "CoNLL", spaces, "whitespace characters inside tokens written as _");
-  warn_count(warnings, "CoNLL", n.attributes, "attribute values not carried");
-  warn_count(warnings, "CoNLL", n.relations, "relations not carried");
-  warn_count(warnings, "CoNLL", n.clusters, "clusters not carried");
-  warn_count(warnings, "CoNLL", n.links, "claim links not carried");
+  using namespace export_detail;
+  warn_uncarried(warnings, "CoNLL", n, kAttributes | kRelations | kClusters | kLinks);
   if (c.document_count() > 0) warnings.push_back("CoNLL: document ids, annotators and times not carried");
   return out;
 }

@@ -54,10 +54,8 @@ std::string write_doccano(const Corpus& c, Warnings& warnings) {
   const auto n = export_detail::count(c);
   using export_detail::warn_count;
   warn_count(warnings, "doccano", split, "discontinuous spans written as one entity per fragment (relations use the first)");
-  warn_count(warnings, "doccano", n.attributes, "attribute values not carried");
-  warn_count(warnings, "doccano", n.clusters, "clusters not carried");
-  warn_count(warnings, "doccano", n.links, "claim links not carried");
-  if (n.spans) warnings.push_back("doccano: annotators and times not carried");
+  using namespace export_detail;
+  warn_uncarried(warnings, "doccano", n, kAttributes | kClusters | kLinks | kStamps);
   return out;
 }
 

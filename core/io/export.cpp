@@ -18,6 +18,14 @@ void warn_count(Warnings& w, const char* format, size_t n, const std::string& wh
   if (n) w.push_back(std::string(format) + ": " + std::to_string(n) + " " + what);
 }
 
+void warn_uncarried(Warnings& w, const char* format, const Counts& n, unsigned dropped) {
+  if (dropped & kAttributes) warn_count(w, format, n.attributes, "attribute values not carried");
+  if (dropped & kRelations) warn_count(w, format, n.relations, "relations not carried");
+  if (dropped & kClusters) warn_count(w, format, n.clusters, "clusters not carried");
+  if (dropped & kLinks) warn_count(w, format, n.links, "claim links not carried");
+  if ((dropped & kStamps) && n.spans) w.push_back(std::string(format) + ": annotators and times not carried");
+}
+
 Counts count(const Corpus& c) {
   Counts n;
   for (SpanId id : c.span_ids()) {

@@ -27,6 +27,10 @@ struct Counts {
   size_t spans = 0, discontinuous = 0, attributes = 0, relations = 0, clusters = 0, links = 0;
 };
 Counts count(const Corpus& c);
+// The record kinds a format drops, for the shared "not carried" warnings.
+enum Uncarried : unsigned { kAttributes = 1, kRelations = 2, kClusters = 4, kLinks = 8, kStamps = 16 };
+// One counted warning per dropped kind present in the corpus (kStamps: annotators and times).
+void warn_uncarried(Warnings& w, const char* format, const Counts& n, unsigned dropped);
 // A file name made of [A-Za-z0-9._-] from a document id, unique among `taken`.
 std::string safe_file_stem(const std::string& id, std::vector<std::string>& taken);
 }  // namespace export_detail

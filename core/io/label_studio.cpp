@@ -56,9 +56,8 @@ std::string write_label_studio(const Corpus& c, Warnings& warnings) {
   const auto n = export_detail::count(c);
   using export_detail::warn_count;
   warn_count(warnings, "Label Studio", split, "discontinuous spans written as one region per fragment (relations and attributes on the first)");
-  warn_count(warnings, "Label Studio", n.clusters, "clusters not carried");
-  warn_count(warnings, "Label Studio", n.links, "claim links not carried");
-  if (n.spans) warnings.push_back("Label Studio: annotators and times not carried");
+  export_detail::warn_uncarried(warnings, "Label Studio", n,
+                                export_detail::kClusters | export_detail::kLinks | export_detail::kStamps);
   return tasks.dump(1) + "\n";
 }
 

@@ -101,10 +101,8 @@ std::string write_prodigy(const Corpus& c, Warnings& warnings) {
   warn_count(warnings, "Prodigy", tokenless, "span fragments covering no token left out");
   warn_count(warnings, "Prodigy", unaligned, "spans with an edge inside a token (token_start/token_end name the tokens they touch)");
   warn_count(warnings, "Prodigy", lost_relations, "relations left out (an end covers no token)");
-  warn_count(warnings, "Prodigy", n.attributes, "attribute values not carried");
-  warn_count(warnings, "Prodigy", n.clusters, "clusters not carried");
-  warn_count(warnings, "Prodigy", n.links, "claim links not carried");
-  if (n.spans) warnings.push_back("Prodigy: annotators and times not carried");
+  using namespace export_detail;
+  warn_uncarried(warnings, "Prodigy", n, kAttributes | kClusters | kLinks | kStamps);
   return out;
 }
 
