@@ -4,6 +4,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -148,6 +149,19 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
                                     (mods & GLFW_MOD_ALT) != 0});
   });
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  // Emscripten 3.1.6's library_glfw.js hands GLFW's scroll callback the raw DOM deltaY (sign of
+  // the page, pixels per notch, deltaMode dropped), which ImGui adds to io.MouseWheel: inverted and
+  // ~100x too strong. Replace ImGui's scroll callback (it only wakes now) and feed io from the DOM
+  // wheel event, normalized to notches: pixel /100, line /3, page x1; wheel down -> negative.
+  glfwSetScrollCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
+  emscripten_set_wheel_callback("#canvas", nullptr, false, [](int, const EmscriptenWheelEvent* e, void*) -> EM_BOOL {
+    const double per = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel -= float(e->deltaY / per);
+    io.MouseWheelH -= float(e->deltaX / per);
+    wake();
+    return EM_TRUE;
+  });
   ImGui_ImplOpenGL3_Init("#version 300 es");
   g_app = std::make_unique<App>(g_platform, std::move(*schema));
   for (auto& [n, b] : g_pending_fonts) g_app->fonts().add_ttf(n, std::move(b));

@@ -1,0 +1,69 @@
+// The mouse wheel over the canvas, with real wheel events: one notch down (deltaY +100 pixels, as
+// Chromium sends) scrolls the text down by a few lines, one notch up scrolls back, the top and the
+// end are hard stops; a pixel-mode deltaY of 400 is four notches (issue 12).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { boot, open } from './browser.mjs';
+
+const DOC = 'wheel.txt';
+const LINES = 200;
+const text = Array.from({ length: LINES }, (_, i) => `line ${String(i).padStart(3, '0')} of the wheel test`).join('\n');
+const at = (line) => text.indexOf(`line ${String(line).padStart(3, '0')}`);
+
+test('wheel notches scroll the canvas by about three lines, in the right direction', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    const r = await b.page.evaluate(([id, t]) => window.goldspan.openTexts([{ id, text: t }]), [DOC, text]);
+    assert.ok(r.ok, JSON.stringify(r.errors));
+    const rect = (line) => b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, at(line)]);
+    const settle = () => b.page.waitForTimeout(150);
+
+    await rect(0);   // the top of the document
+    await settle();
+    const a = await rect(4);   // near the top: visible, so charRect does not scroll
+    const c = await rect(5);
+    const lh = c.y - a.y;
+    assert.ok(lh > 4, `line height ${lh}`);
+    await b.page.mouse.move(a.x + 40, a.y + a.height / 2);
+
+    // At the top, a notch up does nothing.
+    await b.page.mouse.wheel(0, -100);
+    await settle();
+    assert.equal((await rect(4)).y, a.y, 'notch up at the top moved the view');
+
+    // One notch down: the text moves up by between 1 and 6 lines.
+    await b.page.mouse.wheel(0, 100);
+    await settle();
+    const down = (a.y - (await rect(4)).y) / lh;
+    assert.ok(down >= 1 && down <= 6, `one notch down scrolled ${down} lines`);
+
+    // One notch up: back where it was.
+    await b.page.mouse.wheel(0, -100);
+    await settle();
+    assert.ok(Math.abs((await rect(4)).y - a.y) < 1, 'one notch up did not go back');
+
+    // Pixel-mode 400: four notches, so more than one notch but not a jump to the end.
+    // (line 12 is on screen both before and after, so charRect does not scroll to it.)
+    const before = await rect(12);
+    await b.page.mouse.wheel(0, 400);
+    await settle();
+    const four = (before.y - (await rect(12)).y) / lh;
+    assert.ok(four > down && four <= 24, `deltaY 400 scrolled ${four} lines (one notch: ${down})`);
+
+    // Never beyond the end: after many notches down the last line is still on the canvas.
+    const box = await b.page.locator('canvas').boundingBox();
+    for (let i = 0; i < 80; i++) await b.page.mouse.wheel(0, 100);
+    await settle();
+    const last = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, at(LINES - 1)]);
+    assert.ok(last.y + last.height <= box.y + box.height && last.y >= box.y, `last line at ${last.y}`);
+    const again = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, at(LINES - 1)]);
+    for (let i = 0; i < 5; i++) await b.page.mouse.wheel(0, 100);
+    await settle();
+    const after = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, at(LINES - 1)]);
+    assert.equal(after.y, again.y, 'scrolled past the end');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
