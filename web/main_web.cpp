@@ -153,12 +153,15 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   // the page, pixels per notch, deltaMode dropped), which ImGui adds to io.MouseWheel: inverted and
   // ~100x too strong. Replace ImGui's scroll callback (it only wakes now) and feed io from the DOM
   // wheel event, normalized to notches: pixel /100, line /3, page x1; wheel down -> negative.
+  // ImGui scrolls 5 font heights per wheel unit, about two canvas lines; browsers and desktops
+  // scroll three lines per notch, so one notch is 1.5 units.
   glfwSetScrollCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
   emscripten_set_wheel_callback("#canvas", nullptr, false, [](int, const EmscriptenWheelEvent* e, void*) -> EM_BOOL {
+    constexpr double kUnitsPerNotch = 1.5;
     const double per = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
     ImGuiIO& io = ImGui::GetIO();
-    io.MouseWheel -= float(e->deltaY / per);
-    io.MouseWheelH -= float(e->deltaX / per);
+    io.MouseWheel -= float(e->deltaY / per * kUnitsPerNotch);
+    io.MouseWheelH -= float(e->deltaX / per * kUnitsPerNotch);
     wake();
     return EM_TRUE;
   });

@@ -32,16 +32,27 @@ test('wheel notches scroll the canvas by about three lines, in the right directi
     await settle();
     assert.equal((await rect(4)).y, a.y, 'notch up at the top moved the view');
 
-    // One notch down: the text moves up by between 1 and 6 lines.
+    // One notch down: the text moves up by about three lines (2.5 to 3.5).
     await b.page.mouse.wheel(0, 100);
     await settle();
     const down = (a.y - (await rect(4)).y) / lh;
-    assert.ok(down >= 1 && down <= 6, `one notch down scrolled ${down} lines`);
+    assert.ok(down >= 2.5 && down <= 3.5, `one notch down scrolled ${down} lines`);
 
     // One notch up: back where it was.
     await b.page.mouse.wheel(0, -100);
     await settle();
     assert.ok(Math.abs((await rect(4)).y - a.y) < 1, 'one notch up did not go back');
+
+    // Line mode (Firefox's wheel: deltaY 3 lines per notch): the same three lines.
+    await b.page.evaluate(([x, y]) => document.querySelector('canvas').dispatchEvent(new WheelEvent('wheel',
+      { deltaY: 3, deltaMode: WheelEvent.DOM_DELTA_LINE, clientX: x, clientY: y, bubbles: true, cancelable: true })),
+      [a.x + 40, a.y + a.height / 2]);
+    await settle();
+    const lines = (a.y - (await rect(4)).y) / lh;
+    assert.ok(Math.abs(lines - down) < 0.5, `a line-mode notch scrolled ${lines} lines, a pixel notch ${down}`);
+    await b.page.mouse.wheel(0, -100);
+    await settle();
+    assert.ok(Math.abs((await rect(4)).y - a.y) < 1, 'back to the top after the line-mode notch');
 
     // Pixel-mode 400: four notches, so more than one notch but not a jump to the end.
     // (line 12 is on screen both before and after, so charRect does not scroll to it.)
