@@ -37,7 +37,7 @@ void write_range(std::string& out, uint32_t s, uint32_t e) {
 
 int cmd_tokenize(const Args& args) {
   std::string locale;
-  bool sentences = false, boundaries = false, kinds = false;
+  bool sentences = false, boundaries = false, kinds = false, uax29 = false;
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -48,13 +48,14 @@ int cmd_tokenize(const Args& args) {
     else if (a == "--sentences") sentences = true;
     else if (a == "--boundaries") boundaries = true;
     else if (a == "--kinds") kinds = true;
+    else if (a == "--uax29") uax29 = true;
     else if (a.size() > 1 && a[0] == '-') { std::cerr << "goldspan tokenize: unknown option '" << a << "'\n"; return 2; }
     else files.push_back(a);
   }
   if (files.empty()) { std::cerr << "goldspan tokenize: no input (give FILE... or - for stdin)\n"; return 2; }
 
   int rc = 0;
-  Tokenizer tok(locale);
+  Tokenizer tok(locale, uax29);
   std::string out;
   for (const std::string& f : files) {
     try {

@@ -1,5 +1,7 @@
 #include "text/tokenizer.hpp"
 
+#include <string>
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -108,11 +110,68 @@ TokenKind kind_of(int32_t status, std::string_view s, int32_t b, int32_t e) {
   return punct ? TokenKind::Punctuation : TokenKind::Other;
 }
 
+// Clitic post-pass (locales en* and fr*), over ICU's UAX #29 word segments, which keep
+// apostrophes inside words (WB6/WB7). English, as Penn Treebank / spaCy: a word ending in
+// n't 's 're 'll 've 'd 'm (any case, ' or U+2019) is split before the clitic ("did|n't",
+// "Akayev|'s"). French (fr*): elided l' d' j' n' s' c' m' t' qu' jusqu' lorsqu' puisqu' at the
+// start of a word are split off ("l'|homme"). Other inner apostrophes (o'clock, Ma'am,
+// rock'n'roll) stay whole; abbreviations are left as ICU gives them (ICU 72: "U.S" + ".",
+// "Mr" + ".").
+// Every piece keeps the kind of the segment (word). Returns the byte length of the apostrophe
+// at `i` (1 for ', 3 for U+2019) or 0.
+size_t apostrophe_at(std::string_view w, size_t i) {
+  if (i < w.size() && w[i] == '\'') return 1;
+  if (i + 2 < w.size() && w.compare(i, 3, "\xE2\x80\x99") == 0) return 3;
+  return 0;
+}
+bool ieq_ascii(std::string_view a, const char* b) {
+  size_t n = 0;
+  for (; b[n]; ++n)
+    if (n >= a.size() || (a[n] | 0x20) != b[n]) return false;
+  return n == a.size();
+}
+// Byte offset in `w` where an English clitic starts, or 0.
+size_t en_clitic_start(std::string_view w) {
+  for (const char* suf : {"s", "re", "ll", "ve", "d", "m", "t"}) {
+    const size_t sl = std::char_traits<char>::length(suf);
+    for (size_t al : {size_t(1), size_t(3)}) {
+      if (w.size() < sl + al + 1) continue;
+      const size_t a = w.size() - sl - al;
+      if (apostrophe_at(w, a) != al || !ieq_ascii(w.substr(a + al), suf)) continue;
+      if (suf[0] == 't') {  // n't
+        if (a < 2 || (w[a - 1] | 0x20) != 'n') return 0;
+        return a - 1;
+      }
+      return a;
+    }
+  }
+  return 0;
+}
+// Byte offset in `w` just after a French elided prefix, or 0.
+size_t fr_elision_end(std::string_view w) {
+  for (const char* pre : {"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"}) {
+    const size_t pl = std::char_traits<char>::length(pre);
+    if (w.size() <= pl || !ieq_ascii(w.substr(0, pl), pre)) continue;
+    const size_t al = apostrophe_at(w, pl);
+    if (al && w.size() > pl + al) return pl + al;
+  }
+  return 0;
+}
+uint32_t cp_count(std::string_view w) {
+  uint32_t n = 0;
+  for (unsigned char c : w) n += (c & 0xC0) != 0x80;
+  return n;
+}
 
 }  // namespace
 
 Tokenizer::Tokenizer(std::string locale) : locale_(std::move(locale)) {
   if (locale_ == "root") locale_.clear();
+  auto lang_is = [&](const char* l) {
+    return locale_.rfind(l, 0) == 0 && (locale_.size() == 2 || locale_[2] == '-' || locale_[2] == '_');
+  };
+  en_clitics_ = lang_is("en");
+  fr_elision_ = lang_is("fr");
 }
 Tokenizer::~Tokenizer() = default;
 Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
@@ -157,8 +216,31 @@ std::vector<Token> Tokenizer::tokens(std::string_view s) {
   for (int32_t e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
     const int32_t status = bi.getRuleStatus();
     const uint32_t ecp = cur.to_cp(e);
-    if (status >= UBRK_WORD_NONE_LIMIT || !all_whitespace(s, b, e))
-      out.push_back({bcp, ecp, kind_of(status, s, b, e)});
+    if (status >= UBRK_WORD_NONE_LIMIT || !all_whitespace(s, b, e)) {
+      const TokenKind k = kind_of(status, s, b, e);
+      if (k == TokenKind::Word && (en_clitics_ || fr_elision_)) {
+        std::string_view w = s.substr(b, e - b);
+        uint32_t start = bcp;
+        if (fr_elision_) {
+          if (const size_t p = fr_elision_end(w)) {
+            const uint32_t m = start + cp_count(w.substr(0, p));
+            out.push_back({start, m, k});
+            start = m;
+            w = w.substr(p);
+          }
+        }
+        if (en_clitics_) {
+          if (const size_t p = en_clitic_start(w)) {
+            const uint32_t m = start + cp_count(w.substr(0, p));
+            out.push_back({start, m, k});
+            start = m;
+          }
+        }
+        out.push_back({start, ecp, k});
+      } else {
+        out.push_back({bcp, ecp, k});
+      }
+    }
     bcp = ecp;
   }
   return out;

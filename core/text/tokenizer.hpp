@@ -47,13 +47,19 @@ class Tokenizer {
   // `locale` is a BCP 47 tag ("" or "root" for ICU's root rules). Throws goldspan::Error
   // when ICU cannot create an iterator (e.g. missing break data).
   explicit Tokenizer(std::string locale = "");
+  Tokenizer(std::string locale, bool raw_uax29) : Tokenizer(std::move(locale)) {
+    if (raw_uax29) en_clitics_ = fr_elision_ = false;
+  }
   ~Tokenizer();
   Tokenizer(Tokenizer&&) noexcept;
   Tokenizer& operator=(Tokenizer&&) noexcept;
 
   const std::string& locale() const noexcept { return locale_; }
 
-  // Word segments that are not whitespace. Text must be valid UTF-8.
+  // Word segments that are not whitespace. Text must be valid UTF-8. For locales en* and fr*
+  // a post-pass splits English clitics ("did|n't", "Akayev|'s") and, for fr*, French elision
+  // ("l'|homme"); see tokenizer.cpp. Other locales (root included) give raw UAX #29 segments.
+  // `raw_uax29` turns the post-pass off.
   std::vector<Token> tokens(std::string_view utf8);
   // Sentences with surrounding whitespace trimmed; whitespace-only segments dropped.
   std::vector<Range> sentences(std::string_view utf8);
@@ -66,6 +72,7 @@ class Tokenizer {
   icu::BreakIterator& iter(BreakKind kind);
   icu::BreakIterator& bind(BreakKind kind, const Utf8Text& text);  // iter(kind) set to the text
   std::string locale_;
+  bool en_clitics_ = false, fr_elision_ = false;
   std::unique_ptr<icu::BreakIterator> it_[3];
 };
 
