@@ -93,6 +93,7 @@ int cmd_convert(const Args& args) {
     if (!schema_path.empty()) schema = Schema::load_file(schema_path);
     ReadOptions r;
     r.schema = schema ? &*schema : nullptr;
+    r.schema_locale = locale.empty();
     r.predictions = predictions;
     GoldImport in = read_format(from, paths[0], r, tok);
     for (const std::string& warning : in.warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';

@@ -131,7 +131,9 @@ int cmd_stats(const Args& args) {
   }
   try {
     Tokenizer tok(locale);
-    const GoldImport in = read_format("gold", files[0], {}, tok);
+    ReadOptions r;
+    r.schema_locale = locale.empty();
+    const GoldImport in = read_format("gold", files[0], r, tok);
     if (!in.ok()) {
       for (const std::string& e : in.errors) std::cerr << "goldspan stats: " << e << '\n';
       return 1;

@@ -37,6 +37,7 @@ int cmd_validate(const Args& args) {
     for (const std::string& f : files) {
       ReadOptions r;
       r.schema = schema ? &*schema : nullptr;
+      r.schema_locale = locale.empty();
       GoldImport in;
       try {
         in = read_format("gold", f, r, tok);

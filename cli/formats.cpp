@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "error.hpp"
 #include "io.hpp"
 #include "io/brat.hpp"
@@ -41,9 +43,29 @@ void merge_documents(GoldImport& all, GoldImport&& more) {
   for (auto& w : more.warnings) all.warnings.push_back(std::move(w));
 }
 
+// schema.locale of a gold JSON text, "" when absent or unreadable (the gold parser reports
+// the errors). The parse callback drops everything but "schema", so no document is built.
+std::string embedded_locale(const std::string& text) {
+  using nlohmann::json;
+  const json root = json::parse(text, [](int depth, json::parse_event_t ev, json& parsed) {
+    return !(ev == json::parse_event_t::key && depth == 1 && parsed != "schema");
+  }, false);
+  if (!root.is_object()) return "";
+  const auto s = root.find("schema");
+  if (s == root.end() || !s->is_object()) return "";
+  const auto l = s->find("locale");
+  return l != s->end() && l->is_string() ? l->get<std::string>() : "";
+}
+
 }  // namespace
 
 GoldImport read_format(const std::string& format, const std::string& path, const ReadOptions& o, Tokenizer& tok) {
+  if (format == "gold" && o.schema_locale) {
+    std::string text = read_input(path);
+    tok = Tokenizer(o.schema ? o.schema->locale() : embedded_locale(text));
+    return parse_gold(text, path, o.schema, tok);
+  }
+  if (o.schema_locale && o.schema) tok = Tokenizer(o.schema->locale());
   if (format == "gold") return parse_gold(read_input(path), path, o.schema, tok);
   if (format == "jsonl" || format == "txt") {
     GoldImport imp;

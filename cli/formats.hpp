@@ -17,11 +17,15 @@ inline const char* kReadFormats = "gold, txt, jsonl, brat, doccano, label-studio
 struct ReadOptions {
   const Schema* schema = nullptr;  // required for every format but gold (gold: the expected schema, if any)
   bool predictions = false;        // label-studio: read predictions
+  // The user gave no --locale: read with the tokenizer of the schema's locale (for gold without
+  // an expected schema, the locale of the file's own schema), replacing `tokenizer`, so the
+  // CLI's tokens match the app's for the same schema.
+  bool schema_locale = false;
 };
 
 // Reads `path` in `format` (brat and txt also take a directory). Throws Error for usage
 // problems (unknown format, missing schema, unreadable path); problems in the file's content
-// are in the result's errors.
+// are in the result's errors. With options.schema_locale, `tokenizer` may be replaced.
 GoldImport read_format(const std::string& format, const std::string& path, const ReadOptions& options, Tokenizer& tokenizer);
 
 }  // namespace goldspan::cli

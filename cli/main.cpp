@@ -32,7 +32,7 @@ const char* kUsage =
     "      --annotator NAME annotator of imported records that carry none (default: import)\n"
     "      --predictions    label-studio: read predictions instead of annotations\n"
     "      --kinds LIST     conll: span kinds that become tags (default: entity)\n"
-    "      --locale TAG     tokenizer locale\n"
+    "      --locale TAG     tokenizer locale (default: the schema's, e.g. en)\n"
     "      Warnings (what the output format cannot carry) go to stderr.\n"
     "  stats [--json] FILE\n"
     "      Counts of a gold file per label, relation and link type, document and annotator.\n"

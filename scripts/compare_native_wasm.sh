@@ -14,7 +14,7 @@ else
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0
-for locale in root ja th zh sv; do
+for locale in root en fr ja th zh sv; do
   for opts in "--sentences --kinds" "--boundaries"; do
     # shellcheck disable=SC2086
     (cd / && "$native" tokenize --locale "$locale" $opts "${inputs[@]}") > "$tmp/native.jsonl"

@@ -61,7 +61,11 @@ bool parse(std::string_view text, GoldImport& imp, json& out, const std::string&
   auto report = [&](const json::exception& e) {
     std::string msg = e.what();
     if (size_t p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);
-    if (msg.find("unexpected end of input") != std::string::npos) msg += " (the file is truncated or a bracket is missing)";
+    // The end of input inside a string is "missing closing quote", not "unexpected end of
+    // input": tell truncation by the position too.
+    const auto* pe = dynamic_cast<const json::parse_error*>(&e);
+    if (msg.find("unexpected end of input") != std::string::npos || (pe && pe->byte >= text.size()))
+      msg += " (the file is truncated or a bracket is missing)";
     imp.add_error(path, "invalid JSON: " + msg);
   };
   try {

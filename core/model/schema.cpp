@@ -194,10 +194,11 @@ Schema Schema::load_file(const std::string& path) {
 }
 
 Schema Schema::from_json(const json& root) {
-  check_object(root, "", {"name", "version", "description", "entity_types", "claim_types", "cue_types",
+  check_object(root, "", {"name", "version", "description", "locale", "entity_types", "claim_types", "cue_types",
                           "relation_types", "claim_link_types"});
   Schema s;
   s.name_ = get_string(root, "name", "", false);
+  s.locale_ = get_string(root, "locale", "", false);
   get_string(root, "description", "", false);
   if (const json* v = find(root, "version"); v && !(v->is_number_integer() && v->get<int64_t>() == 1))
     throw Error("version", "unsupported schema version (this build reads version 1)");
@@ -298,6 +299,7 @@ nlohmann::ordered_json Schema::to_json() const {
   ojson root;
   if (!name_.empty()) root["name"] = name_;
   root["version"] = 1;
+  if (!locale_.empty()) root["locale"] = locale_;
   const std::pair<const char*, SpanKind> sections[] = {
       {"entity_types", SpanKind::Entity}, {"claim_types", SpanKind::Claim}, {"cue_types", SpanKind::Cue}};
   for (auto [section, kind] : sections) {

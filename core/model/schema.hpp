@@ -68,6 +68,9 @@ class Schema {
   nlohmann::ordered_json to_json() const;
 
   const std::string& name() const noexcept { return name_; }
+  // BCP 47 tag selecting the tokenizer's rules ("en": clitics split, abbreviations whole; see
+  // Tokenizer). Empty (absent in the JSON) means ICU's root rules, as before the field existed.
+  const std::string& locale() const noexcept { return locale_; }
   const std::vector<SpanType>& span_types() const noexcept { return span_types_; }
   const std::vector<RelationType>& relation_types() const noexcept { return relation_types_; }
   const std::vector<LinkType>& link_types() const noexcept { return link_types_; }
@@ -82,6 +85,7 @@ class Schema {
 
  private:
   std::string name_;
+  std::string locale_;
   std::vector<SpanType> span_types_;
   std::vector<RelationType> relation_types_;
   std::vector<LinkType> link_types_;

@@ -115,8 +115,7 @@ TokenKind kind_of(int32_t status, std::string_view s, int32_t b, int32_t e) {
 // n't 's 're 'll 've 'd 'm (any case, ' or U+2019) is split before the clitic ("did|n't",
 // "Akayev|'s"). French (fr*): elided l' d' j' n' s' c' m' t' qu' jusqu' lorsqu' puisqu' at the
 // start of a word are split off ("l'|homme"). Other inner apostrophes (o'clock, Ma'am,
-// rock'n'roll) stay whole; abbreviations are left as ICU gives them (ICU 72: "U.S" + ".",
-// "Mr" + ".").
+// rock'n'roll) stay whole; English abbreviations get their period back (en_abbreviation).
 // Every piece keeps the kind of the segment (word). Returns the byte length of the apostrophe
 // at `i` (1 for ', 3 for U+2019) or 0.
 size_t apostrophe_at(std::string_view w, size_t i) {
@@ -156,6 +155,24 @@ size_t fr_elision_end(std::string_view w) {
     if (al && w.size() > pl + al) return pl + al;
   }
   return 0;
+}
+// English abbreviations that keep their period (Penn Treebank / spaCy convention): ICU 72 gives
+// "Mr" + "." and "U.S" + "."; the post-pass joins the period back when the word before it
+// (adjacent, no space) is single letters joined by periods ("U.S", "e.g", an initial "J"), or
+// a common title or abbreviation below. Case-sensitive: "Dr." but not "dr.".
+bool en_abbreviation(std::string_view w) {
+  // Single ASCII letters joined by periods: "J", "U.S", "e.g", "a.m" (not "example.com").
+  bool letters = !w.empty();
+  for (size_t i = 0; i < w.size() && letters; ++i) {
+    const char c = char(w[i] | 0x20);
+    letters = (i % 2 == 0) ? (c >= 'a' && c <= 'z') : w[i] == '.';
+  }
+  if (letters && w.size() % 2 == 1) return true;
+  for (const char* a : {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Gov", "Sen", "Rep",
+                        "Col", "Lt", "Sgt", "Capt", "Adm", "Maj", "Rev", "Hon", "Inc", "Ltd", "Corp", "Co",
+                        "Bros", "vs", "etc", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"})
+    if (w == a) return true;
+  return false;
 }
 uint32_t cp_count(std::string_view w) {
   uint32_t n = 0;
@@ -213,11 +230,21 @@ std::vector<Token> Tokenizer::tokens(std::string_view s) {
   CpCursor cur(s);
   int32_t b = bi.first();
   uint32_t bcp = 0;
+  std::string_view last_word;  // bytes of the last token pushed when it is a word, else empty
+  int32_t last_word_end = -1;
   for (int32_t e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
     const int32_t status = bi.getRuleStatus();
     const uint32_t ecp = cur.to_cp(e);
     if (status >= UBRK_WORD_NONE_LIMIT || !all_whitespace(s, b, e)) {
       const TokenKind k = kind_of(status, s, b, e);
+      if (en_clitics_ && e - b == 1 && s[size_t(b)] == '.' && last_word_end == b && en_abbreviation(last_word)) {
+        out.back().end = ecp;
+        last_word_end = -1;
+        bcp = ecp;
+        continue;
+      }
+      last_word_end = k == TokenKind::Word ? e : -1;
+      last_word = k == TokenKind::Word ? s.substr(size_t(b), size_t(e - b)) : std::string_view();
       if (k == TokenKind::Word && (en_clitics_ || fr_elision_)) {
         std::string_view w = s.substr(b, e - b);
         uint32_t start = bcp;

@@ -92,7 +92,7 @@ struct Blank {
   Tokenizer tok;
   Corpus corpus;
   History history;
-  explicit Blank(const Schema& schema = default_schema()) : corpus(schema), history(corpus) {
+  explicit Blank(const Schema& schema = default_schema()) : tok(schema.locale()), corpus(schema), history(corpus) {
     history.set_annotator("importer");
     history.set_clock([] { return int64_t(1800000000000); });
   }

@@ -48,7 +48,7 @@ struct Fixture {
 
   explicit Fixture(const Schema& schema = default_schema(),
                    const std::vector<std::string>& samples = {"harbor-a", "harbor-b", "multilingual"})
-      : corpus(schema), history(corpus) {
+      : tok(schema.locale()), corpus(schema), history(corpus) {
     for (const std::string& s : samples) corpus.add_document(sample_document(s, tok));
     history.set_annotator("ana");
     history.set_clock([this] { return now += 1000; });
@@ -74,7 +74,7 @@ struct Replica {
   Tokenizer tok;
   Corpus corpus;
   History history;
-  explicit Replica(const Fixture& f) : corpus(f.corpus.schema()), history(corpus) {
+  explicit Replica(const Fixture& f) : tok(f.corpus.schema().locale()), corpus(f.corpus.schema()), history(corpus) {
     for (size_t i = 0; i < f.corpus.document_count(); ++i)
       corpus.add_document(std::make_shared<Document>(f.corpus.document(i).id(), std::string(f.corpus.document(i).text()), tok));
   }

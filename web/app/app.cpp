@@ -22,6 +22,7 @@ App::App(Platform& platform, Schema schema)
       corpus_(std::make_unique<Corpus>(std::move(schema))),
       history_(std::make_unique<History>(*corpus_)) {
   history_->set_annotator("annotator");
+  tokenizer_ = Tokenizer(corpus_->schema().locale());  // token mode follows the schema's language
   // Every completed step (edit, group, undo, redo) is appended to the autosave log at once.
   history_->set_journal([this](const std::string& line) { platform_.persist(line); });
   canvas_.set_span_query([this](uint32_t a, uint32_t b, std::vector<SpanMark>& out) {
@@ -229,7 +230,7 @@ void App::download(const std::string& format, bool utf16) {
 
 void App::dictionaries_loaded() {
   dictionaries_ = true;
-  tokenizer_ = Tokenizer();  // iterators made without the dictionaries keep rejecting those scripts
+  tokenizer_ = Tokenizer(corpus_->schema().locale());  // iterators made without the dictionaries keep rejecting those scripts
 }
 
 OpenResult App::restore_document(const std::string& id, std::string text) {
