@@ -2,6 +2,8 @@
 // doccano, Label Studio) read back what the exporters wrote.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -249,7 +251,7 @@ TEST_CASE("doccano: JSONL with entities and relations, code point offsets, reads
 }
 
 // [SECTION] Label Studio
-TEST_CASE("label studio: tasks with UTF-16 offsets, per-region choices and relations, read back", "[io][label-studio]") {
+TEST_CASE("label studio: tasks with code point offsets, per-region choices and relations, read back", "[io][label-studio]") {
   Annotated f;
   Warnings w;
   const std::string out = write_label_studio(f.corpus, w);
@@ -266,28 +268,22 @@ TEST_CASE("label studio: tasks with UTF-16 offsets, per-region choices and relat
   }
   CHECK(choice);
   CHECK(relation);
-  // JavaScript offsets: the flag after two astral emoji is 4 UTF-16 units long.
-  const std::u16string text16 = [&] {
-    std::u16string u;
-    const std::string_view t = f.doc(2).text();
-    for (size_t i = 0; i < t.size(); i += size_t(utf8::seq_len(static_cast<unsigned char>(t[i])))) {
-      const char32_t c = utf8::decode(t, i);
-      if (c >= 0x10000) {
-        u += char16_t(0xD800 + ((c - 0x10000) >> 10));
-        u += char16_t(0xDC00 + ((c - 0x10000) & 0x3FF));
-      } else {
-        u += char16_t(c);
-      }
-    }
-    return u;
-  }();
+  // Code points, as Label Studio's frontend counts them (HumanSignal/label-studio,
+  // web/libs/editor/tests/integration/e2e/ner/emoji.cy.ts: "Should calculate offsets by code
+  // points in text"). Counted by hand in assets/sample/multilingual.txt: the 🚢 on line 1 is one
+  // code point (two UTF-16 units), so "Инес Одуя" is [114, 123), not UTF-16's [115, 124); the
+  // family before the flag is 5 code points (8 UTF-16 units), so the flag is [421, 423), not [425, 429).
+  std::map<std::string, std::pair<size_t, size_t>> at;
   for (const json& r : tasks[2]["annotations"][0]["result"]) {
     if (r["type"] != "labels") continue;
     const size_t s = r["value"]["start"], e = r["value"]["end"];
-    REQUIRE(e <= text16.size());
-    CHECK(f.doc(2).offsets().utf16_of_cp(f.doc(2).offsets().cp_of_utf16(uint32_t(s))) == s);
-    if (r["value"]["text"] == "🇰🇬") CHECK(e - s == 4);
+    REQUIRE(e <= f.doc(2).length());
+    CHECK(r["value"]["text"] == std::string(f.doc(2).slice(uint32_t(s), uint32_t(e))));
+    at[r["value"]["text"]] = {s, e};
   }
+  CHECK(at["Инес Одуя"] == std::make_pair(size_t(114), size_t(123)));
+  CHECK(at["👨‍👩‍👧"] == std::make_pair(size_t(410), size_t(415)));
+  CHECK(at["🇰🇬"] == std::make_pair(size_t(421), size_t(423)));
   CHECK(warned(w, "Label Studio: 4 clusters not carried"));
 
   Blank b;
@@ -306,8 +302,8 @@ TEST_CASE("label studio: predictions for pre-annotation, and errors", "[io][labe
   const std::string task = R"([{"id": 7, "data": {"text": "🚢 Ines Oduya said"},
      "annotations": [],
      "predictions": [{"model_version": "ner-1", "result": [
-       {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 3, "end": 13, "text": "Ines Oduya", "labels": ["PERSON"]}},
-       {"id": "b", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 14, "end": 18, "labels": ["CUE"]}},
+       {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 2, "end": 12, "text": "Ines Oduya", "labels": ["PERSON"]}},
+       {"id": "b", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 13, "end": 17, "labels": ["CUE"]}},
        {"id": "t", "from_name": "sentiment", "to_name": "text", "type": "textarea", "value": {"text": ["fine"]}}]}]}])";
   const GoldImport plain = parse_label_studio(task, "p.json", b.corpus.schema(), b.tok);
   CHECK(plain.ok());
@@ -319,21 +315,125 @@ TEST_CASE("label studio: predictions for pre-annotation, and errors", "[io][labe
   REQUIRE(pre.errors.empty());
   CHECK(pre.documents[0]->id() == "7");
   REQUIRE(pre.spans.size() == 2);
-  CHECK(pre.spans[0].fragments[0] == Range{2, 12});  // the ship is two UTF-16 units, one code point
+  CHECK(pre.spans[0].fragments[0] == Range{2, 12});  // the ship is one code point (two UTF-16 units)
+  CHECK(pre.spans[1].fragments[0] == Range{13, 17});
   CHECK(warned(pre.warnings, "1 results of type textarea skipped"));
   apply_gold(b.corpus, b.history, pre);
   CHECK(b.corpus.span_count() == 2);
 
   const std::string bad = R"([{"data": {"text": "🚢 Ines"}, "annotations": [{"result": [
-       {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 1, "end": 7, "labels": ["PERSON"]}},
-       {"id": "b", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 3, "end": 7, "text": "Inez", "labels": ["PERSN"]}},
+       {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 2, "end": 7, "labels": ["PERSON"]}},
+       {"id": "b", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 2, "end": 6, "text": "Inez", "labels": ["PERSN"]}},
+       {"id": "c", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 3, "end": 7, "text": "Ines", "labels": ["PERSON"]}},
        {"from_id": "b", "to_id": "zz", "type": "relation", "labels": ["claimant"]}]}]}])";
   const GoldImport e = parse_label_studio(bad, "bad.json", b.corpus.schema(), b.tok);
-  REQUIRE(e.errors.size() == 4);
-  CHECK(e.errors[0] == "bad.json: [0].annotations[0].result[0].value.start: 1 falls between the two halves of a surrogate pair (offsets are UTF-16 units)");
-  CHECK(e.errors[1] == "bad.json: [0].annotations[0].result[1].value.text: \"Inez\" is not the text at [3, 7) (UTF-16), which is \"Ines\"");
-  CHECK(e.errors[2] == "bad.json: [0].annotations[0].result[2].to_id: no labelled region 'zz'");
+  REQUIRE(e.errors.size() == 5);
+  CHECK(e.errors[0] == "bad.json: [0].annotations[0].result[1].value.text: \"Inez\" is not the text at [2, 6) (code points), which is \"Ines\"");
+  CHECK(e.errors[1] == "bad.json: [0].annotations[0].result[3].to_id: no labelled region 'zz'");
+  CHECK(e.errors[2] == "bad.json: [0].annotations[0].result[0].value.end: 7 is past the end of the text (6 code points)");
   CHECK(e.errors[3] == "bad.json: [0].annotations[0].result[1].value.labels: unknown label 'PERSN' (not in the schema)");
+  // UTF-16 offsets (what goldspan wrote before, and what a JavaScript-only tool would write)
+  // land one past "Ines" after the ship and run off the end.
+  CHECK(e.errors[4] == "bad.json: [0].annotations[0].result[2].value.end: 7 is past the end of the text (6 code points)");
+}
+
+namespace {
+
+// The labels of Label Studio's own sample tasks.
+const char* kLabelStudioSamplesSchema = R"({"entity_types": [
+  {"name": "region", "color": "#4e79a7", "hotkey": "r"},
+  {"name": "Date", "color": "#f28e2b", "hotkey": "d"}]})";
+
+struct LabelStudioRegion {
+  std::string doc;
+  Range range;
+  std::string label;
+  bool operator==(const LabelStudioRegion& o) const { return doc == o.doc && range == o.range && label == o.label; }
+};
+
+std::vector<LabelStudioRegion> regions(const GoldImport& imp) {
+  std::vector<LabelStudioRegion> out;
+  for (const ImportedSpan& s : imp.spans) out.push_back({imp.documents[s.doc]->id(), s.fragments.at(0), s.label});
+  return out;
+}
+
+}  // namespace
+
+// What Label Studio's frontend writes, per HumanSignal/label-studio:
+// web/libs/editor/tests/integration/e2e/ner/emoji.cy.ts asserts value {start: 21, end: 25,
+// text: "test"} on "🐱 Warning: This is a test text" (code points; UTF-16 would be 22, 26), and
+// {start: 2, end: 27, text: "Warning:\\n🐱 This is a test"} across a line break;
+// web/libs/editor/src/utils/selection-tools.js turns the browser's UTF-16 offsets into code
+// points (charsToCodePoints) and, in captureSelection, writes value.text as
+// selection.toString() with every \n and \r replaced by backslash + n.
+TEST_CASE("label studio: Label Studio's own tasks import (code points, \\n in value.text)", "[io][label-studio]") {
+  Blank b(Schema::parse(kLabelStudioSamplesSchema));
+  const std::string single = R"([{"id": 1, "data": {"text": "🐱 Warning: This is a test text"}, "annotations": [{"id": 1, "result": [
+      {"id": "r1", "from_name": "tag", "to_name": "text", "type": "labels",
+       "value": {"start": 21, "end": 25, "text": "test", "labels": ["region"]}}]}]}])";
+  const std::string multiline = R"([{"id": 2, "data": {"text": "🐱 Warning:\n🐱 This is a test text"}, "annotations": [{"id": 2, "result": [
+      {"id": "r2", "from_name": "tag", "to_name": "text", "type": "labels",
+       "value": {"start": 2, "end": 27, "text": "Warning:\\n🐱 This is a test", "labels": ["region"]}}]}]}])";
+  const std::string crlf = R"([{"id": 3, "data": {"text": "Warning:\r\nThis is a test text"}, "annotations": [{"result": [
+      {"id": "r3", "from_name": "tag", "to_name": "text", "type": "labels",
+       "value": {"start": 0, "end": 24, "text": "Warning:\\n\\nThis is a test", "labels": ["region"]}}]}]}])";
+  const GoldImport s = parse_label_studio(single, "single.json", b.corpus.schema(), b.tok);
+  REQUIRE(s.errors.empty());
+  CHECK(regions(s) == std::vector<LabelStudioRegion>{{"1", {21, 25}, "region"}});
+  CHECK(s.documents[0]->slice(21, 25) == "test");
+  const GoldImport m = parse_label_studio(multiline, "multiline.json", b.corpus.schema(), b.tok);
+  REQUIRE(m.errors.empty());
+  CHECK(regions(m) == std::vector<LabelStudioRegion>{{"2", {2, 27}, "region"}});
+  CHECK(m.documents[0]->slice(2, 27) == "Warning:\n🐱 This is a test");
+  const GoldImport c = parse_label_studio(crlf, "crlf.json", b.corpus.schema(), b.tok);
+  REQUIRE(c.errors.empty());
+  CHECK(regions(c) == std::vector<LabelStudioRegion>{{"3", {0, 24}, "region"}});
+  // The real line break in value.text is read as well (our own export, the SDK's converters).
+  Warnings w;
+  Blank r(Schema::parse(kLabelStudioSamplesSchema));
+  apply_gold(r.corpus, r.history, m);
+  const std::string again = write_label_studio(r.corpus, w);
+  const json value = json::parse(again)[0]["annotations"][0]["result"][0]["value"];
+  CHECK(value["start"] == 2);
+  CHECK(value["end"] == 27);
+  CHECK(parse_label_studio(again, "again.json", b.corpus.schema(), b.tok).errors.empty());
+
+  // The same tasks as Label Studio's repository has them, when the shared samples are beside the
+  // clone, or beside the directory of worktrees it is in (a user's clone has none: then there is
+  // nothing more to check).
+  auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
+  };
+  std::string dir;
+  for (const char* up : {"/../shared/interop/label-studio/", "/../../shared/interop/label-studio/"})
+    if (dir.empty() && !read(GOLDSPAN_SOURCE_DIR + std::string(up) + "ls_e2e_emoji_single.json").empty()) dir = GOLDSPAN_SOURCE_DIR + std::string(up);
+  if (dir.empty()) {
+    WARN("Label Studio sample files not found in " GOLDSPAN_SOURCE_DIR "/../shared/interop: checked the inline copies only");
+    return;
+  }
+  const std::map<std::string, std::vector<LabelStudioRegion>> expected{
+      {"ls_e2e_emoji_single.json", {{"1", {21, 25}, "region"}}},
+      {"ls_e2e_emoji_multiline.json", {{"2", {2, 27}, "region"}}},
+      {"ls_derived_multiline_ascii.json", {{"3", {0, 23}, "region"}}},
+      {"named_entity_1.task.json", {{"1", {343, 354}, "Date"}}},
+      {"named_entity_1.list.json", {{"1", {343, 354}, "Date"}}},
+  };
+  for (const auto& [file, want] : expected) {
+    INFO(file);
+    const GoldImport imp = parse_label_studio(read(dir + file), file, b.corpus.schema(), b.tok);
+    REQUIRE(imp.errors.empty());
+    CHECK(regions(imp) == want);
+  }
+  CHECK(parse_label_studio(read(dir + "named_entity_1.task.json"), "t.json", b.corpus.schema(), b.tok).documents[0]->slice(343, 354) ==
+        "February 22");
+  // Two model versions of document-level choices: read as predictions, nothing is a span.
+  LabelStudioReadOptions pred;
+  pred.predictions = true;
+  const GoldImport p = parse_label_studio(read(dir + "text_with_2_predictions.json"), "p.json", b.corpus.schema(), b.tok, pred);
+  REQUIRE(p.errors.empty());
+  CHECK(p.spans.empty());
+  CHECK(warned(p.warnings, "1 other predictions of this task ignored"));
 }
 
 // [SECTION] Prodigy
