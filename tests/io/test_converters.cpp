@@ -250,6 +250,49 @@ TEST_CASE("doccano: JSONL with entities and relations, code point offsets, reads
   CHECK(bad.errors[2] == "bad.jsonl: line 2: entities[0].end_offset: 4 is past the end of the text (1 code points)");
 }
 
+// doccano's own relation extraction example and import fixture (doccano/doccano,
+// backend/data_import/pipeline/examples/relation_extraction/example.jsonl and
+// backend/data_import/tests/data/relation_extraction/example.jsonl) give relations no id.
+TEST_CASE("doccano: doccano's relation example imports (relations without id)", "[io][doccano]") {
+  Blank b(Schema::parse(R"({"entity_types": [
+      {"name": "ORG", "color": "#111111", "hotkey": "o"}, {"name": "DATE", "color": "#222222", "hotkey": "d"},
+      {"name": "PERSON", "color": "#333333", "hotkey": "p"}],
+    "relation_types": [{"name": "foundedAt", "color": "#444444", "source": ["ORG"], "target": ["DATE"]},
+                       {"name": "foundedBy", "color": "#555555", "source": ["ORG"], "target": ["PERSON"]}]})"));
+  const std::string example =
+      R"({"text": "Google was founded on September 4, 1998, by Larry Page and Sergey Brin.", "entities": [{"id": 0, "start_offset": 0, "end_offset": 6, "label": "ORG"}, {"id": 1, "start_offset": 22, "end_offset": 39, "label": "DATE"}, {"id": 2, "start_offset": 44, "end_offset": 54, "label": "PERSON"}, {"id": 3, "start_offset": 59, "end_offset": 70, "label": "PERSON"}], "relations": [{"from_id": 0, "to_id": 1, "type": "foundedAt"}, {"from_id": 0, "to_id": 2, "type": "foundedBy"}, {"from_id": 0, "to_id": 3, "type": "foundedBy"}]})";
+  const GoldImport in = parse_doccano(example + "\n", "example.jsonl", b.corpus.schema(), b.tok);
+  REQUIRE(in.errors.empty());
+  REQUIRE(in.relations.size() == 3);
+  CHECK(in.spans[in.relations[2].to].fragments[0] == Range{59, 70});
+  apply_gold(b.corpus, b.history, in);
+  CHECK(b.corpus.relations().size() == 3);
+}
+
+// doccano's backend keeps offsets as Python (code point) indexes; its annotation page indexes
+// JavaScript strings, or grapheme clusters with the project's grapheme mode (doccano/doccano,
+// frontend/pages/projects/_id/sequence-labeling/index.vue: :grapheme-mode="project.enableGraphemeMode").
+TEST_CASE("doccano: export in code points or UTF-16, and the unit said", "[io][doccano]") {
+  Annotated f;
+  Warnings cp, u16;
+  DoccanoWriteOptions o;
+  o.offsets = DoccanoOffsets::Utf16;
+  const json a = json::parse(lines(write_doccano(f.corpus, cp))[2]), b = json::parse(lines(write_doccano(f.corpus, u16, o))[2]);
+  CHECK(warned(cp, "doccano: offsets in code points"));
+  CHECK(warned(u16, "doccano: offsets in UTF-16 code units"));
+  // By hand, in assets/sample/multilingual.txt: the 🚢 before "Инес Одуя" is 1 code point and 2
+  // UTF-16 units; the family emoji (5 code points) is 8 units, so the flag after it moves by 4.
+  auto find = [](const json& line, uint32_t start) {
+    for (const json& e : line["entities"])
+      if (e["start_offset"] == start) return e;
+    return json();
+  };
+  CHECK(find(a, 114)["end_offset"] == 123);
+  CHECK(find(b, 115)["end_offset"] == 124);
+  CHECK(find(a, 421)["end_offset"] == 423);
+  CHECK(find(b, 425)["end_offset"] == 429);
+}
+
 // [SECTION] Label Studio
 TEST_CASE("label studio: tasks with code point offsets, per-region choices and relations, read back", "[io][label-studio]") {
   Annotated f;
