@@ -490,14 +490,17 @@ TEST_CASE("prodigy: tokens with ws, spans with inclusive token_end, relations", 
     const Document& doc = f.doc(d);
     CHECK(ex["meta"]["id"] == doc.id());
     CHECK(ex["answer"] == "accept");
-    REQUIRE(ex["tokens"].size() == doc.tokens().size());
-    for (size_t t = 0; t < doc.tokens().size(); ++t) {
+    // spaCy's rule: ws is one U+0020 after the token; the tokens rebuild the text exactly.
+    std::string rebuilt;
+    for (size_t t = 0; t < ex["tokens"].size(); ++t) {
       const json& tok = ex["tokens"][t];
       CHECK(tok["id"] == t);
       CHECK(tok["text"] == std::string(doc.slice(tok["start"], tok["end"])));
       const uint32_t e = tok["end"];
-      CHECK(tok["ws"] == (e < doc.length() && (doc.slice(e, e + 1) == " " || doc.slice(e, e + 1) == "\n")));
+      if (tok["ws"] == true) CHECK(doc.slice(e, e + 1) == " ");
+      rebuilt += tok["text"].get<std::string>() + (tok["ws"] == true ? " " : "");
     }
+    CHECK(rebuilt == doc.text());
     for (const json& s : ex["spans"]) {
       const json& first = ex["tokens"][s["token_start"].get<size_t>()];
       const json& last = ex["tokens"][s["token_end"].get<size_t>()];  // inclusive: the last token itself
@@ -510,9 +513,53 @@ TEST_CASE("prodigy: tokens with ws, spans with inclusive token_end, relations", 
     }
   }
   const json a = json::parse(ls[0]);
-  CHECK(a["spans"][3] == json::parse(R"({"start": 166, "end": 176, "token_start": 29, "token_end": 30, "label": "PERSON"})"));
+  // "Ines Oduya" is ICU word tokens 29-30; the "\n\n" after the first paragraph is a token of
+  // its own (spaCy's), so in Prodigy they are 30-31.
+  CHECK(a["spans"][3] == json::parse(R"({"start": 166, "end": 176, "token_start": 30, "token_end": 31, "label": "PERSON"})"));
   CHECK(a["relations"].size() == 5);
   CHECK(warned(w, "Prodigy: 1 discontinuous spans written as one span per fragment"));
+}
+
+// Prodigy keeps spaCy's tokens (explosion/spaCy, spacy/tokenizer.pyx, Tokenizer.__call__: runs of
+// whitespace and non-whitespace, "ignore spans that are exactly ' '"): "ws" is one trailing
+// U+0020, any other whitespace is a token, and the tokens' text, each followed by " " when ws,
+// is the text.
+TEST_CASE("prodigy: tokens and ws rebuild the text byte for byte", "[io][prodigy]") {
+  Blank b;
+  const std::string text =
+      "Ana Lima resignation.\n\nAljazeera’s « Bonjour\u202F» and 10\u202F000  people\tleft \r\nat\u00A0dawn \u2028end \n one ";
+  const GoldImport doc = parse_text(text, "news.txt", b.tok);
+  REQUIRE(doc.ok());
+  apply_gold(b.corpus, b.history, doc);
+  b.history.run<AddSpan>("news", "ORGANIZATION", std::vector<Range>{{23, 34}});  // Aljazeera’s
+  Warnings w;
+  const json ex = json::parse(write_prodigy(b.corpus, w));
+  std::string rebuilt;
+  std::vector<std::string> texts;
+  for (const json& t : ex["tokens"]) {
+    const std::string s = t["text"];
+    rebuilt += s + (t["ws"] == true ? " " : "");
+    texts.push_back(s);
+    if (t["ws"] == true) CHECK(b.corpus.document(0).slice(t["end"], t["end"].get<uint32_t>() + 1) == " ");
+  }
+  CHECK(rebuilt == text);
+  auto at = [&](const std::string& s) { return size_t(std::find(texts.begin(), texts.end(), s) - texts.begin()); };
+  REQUIRE(at("\n\n") < texts.size());
+  CHECK(texts[at("\n\n") - 1] == ".");
+  CHECK(ex["tokens"][at("\n\n") - 1]["ws"] == false);
+  REQUIRE(at("\u202F") < texts.size());
+  CHECK(ex["tokens"][at("\u202F") - 1]["ws"] == false);  // "Bonjour" is not followed by a plain space
+  CHECK(ex["tokens"][at("\u202F")]["ws"] == false);
+  CHECK(at(" ") < texts.size());  // the second of two spaces
+  CHECK(at("\t") < texts.size());
+  CHECK(at("\r\n") < texts.size());
+  CHECK(at("\u00A0") < texts.size());
+  CHECK(at("\u2028") < texts.size());
+  CHECK(at("\n ") < texts.size());  // spaCy keeps the space in a whitespace token
+  CHECK(ex["tokens"].back()["text"] == "one");
+  CHECK(ex["tokens"].back()["ws"] == true);
+  CHECK(ex["spans"][0]["token_start"] == at("Aljazeera’s"));
+  CHECK(ex["spans"][0]["token_end"] == at("Aljazeera’s"));
 }
 
 // [SECTION] W3C
