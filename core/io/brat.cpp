@@ -14,6 +14,55 @@ using export_detail::warn_count;
 
 namespace {
 
+// brat's server reads an .ann file with codecs' readlines(), which ends a line wherever
+// str.splitlines does (server/src/annotation.py, _parse_ann_file), so none of these may stand in
+// a text column. Tabs are cut too: they separate the columns.
+bool cuts_brat_line(char32_t c) {
+  return c == '\n' || c == '\r' || c == '\t' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028 ||
+         c == 0x2029;
+}
+
+// Python's str.isspace (brat strips the pieces of a selection with it).
+bool python_space(char32_t c) {
+  return c == ' ' || cuts_brat_line(c) || c == 0x1F || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
+}
+
+// The fragments as brat's own annotator writes a selection over line breaks (annotator.py,
+// create_span: one fragment per line): every fragment cut at the characters above, which are
+// left out. brat's parser then finds the text column equal to the fragments' text joined by a
+// space (annotation.py, _parse_textbound_annotation), so the text reads back exactly.
+std::vector<Range> brat_fragments(const Document& doc, const std::vector<Range>& frags) {
+  std::vector<Range> out;
+  const std::string_view text = doc.text();
+  for (const Range& f : frags) {
+    size_t byte = doc.offsets().byte_of_cp(f.start);
+    uint32_t piece = f.start;
+    for (uint32_t p = f.start; p < f.end; ++p) {
+      const char32_t c = utf8::decode(text, byte);
+      byte += size_t(utf8::seq_len(static_cast<unsigned char>(text[byte])));
+      if (!cuts_brat_line(c)) continue;
+      if (piece < p) out.push_back(Range{piece, p});
+      piece = p + 1;
+    }
+    if (piece < f.end) out.push_back(Range{piece, f.end});
+  }
+  return out;
+}
+
+// True when the text between two fragments is whitespace with a line break (or tab) in it: what
+// is left between the pieces brat's annotator makes of one selection.
+bool only_line_break_between(const Document& doc, Range a, Range b) {
+  bool cut = false;
+  const std::string_view gap = doc.slice(a.end, b.start);
+  for (size_t i = 0; i < gap.size(); i += size_t(utf8::seq_len(static_cast<unsigned char>(gap[i])))) {
+    const char32_t c = utf8::decode(gap, i);
+    if (!python_space(c)) return false;
+    cut |= cuts_brat_line(c);
+  }
+  return cut;
+}
+
 // brat's text column: one line, fragments joined by a space.
 std::string text_column(const Document& doc, const std::vector<Range>& frags) {
   std::string out;
@@ -21,8 +70,6 @@ std::string text_column(const Document& doc, const std::vector<Range>& frags) {
     if (!out.empty()) out += ' ';
     out += doc.slice(f.start, f.end);
   }
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   return out;
 }
 
@@ -67,7 +114,7 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
   const Schema& schema = c.schema();
   std::vector<ExportFile> files;
   std::vector<std::string> taken{"annotation"};
-  size_t renamed = 0;
+  size_t renamed = 0, cut = 0, only_breaks = 0, lost_relations = 0;
   for (size_t d = 0; d < c.document_count(); ++d) {
     const Document& doc = c.document(d);
     const std::string stem = export_detail::safe_file_stem(doc.id(), taken);
@@ -79,13 +126,17 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
     for (SpanId id : ordered_spans(c, d)) {
       const Span& s = c.span(id);
       const SpanType& type = c.type_of(s);
-      tnum[id] = ++t;
-      ann += "T" + std::to_string(t) + "\t" + type.name + " ";
-      for (const Range& f : s.fragments) {
-        if (&f != s.fragments.begin()) ann += ';';
-        ann += std::to_string(f.start) + " " + std::to_string(f.end);
+      const std::vector<Range> frags = brat_fragments(doc, s.fragments.to_vector());
+      if (frags.empty()) {
+        ++only_breaks;  // nothing but line breaks: no fragment brat could read
+        continue;
       }
-      ann += "\t" + text_column(doc, s.fragments.to_vector()) + "\n";
+      tnum[id] = ++t;
+      cut += frags.size() > s.fragments.size();
+      ann += "T" + std::to_string(t) + "\t" + type.name + " ";
+      for (size_t k = 0; k < frags.size(); ++k)
+        ann += (k ? ";" : "") + std::to_string(frags[k].start) + " " + std::to_string(frags[k].end);
+      ann += "\t" + text_column(doc, frags) + "\n";
       for (const AttributeValue& v : s.attributes)
         ann += "A" + std::to_string(++a) + "\t" + type.attributes[v.attribute].name + " T" + std::to_string(t) + " " +
                type.attributes[v.attribute].values[v.value] + "\n";
@@ -102,6 +153,10 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
     size_t r = 0;
     for (RelationId id : rels) {
       const Relation& rel = *c.find_relation(id);
+      if (!tnum.count(rel.source) || !tnum.count(rel.target)) {
+        ++lost_relations;
+        continue;
+      }
       ann += "R" + std::to_string(++r) + "\t" + schema.relation_types()[rel.type].name + " Arg1:T" + std::to_string(tnum[rel.source]) +
              " Arg2:T" + std::to_string(tnum[rel.target]) + "\n";
     }
@@ -112,6 +167,9 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
   const auto n = export_detail::count(c);
   warn_count(warnings, "brat", n.links, "claim links not carried (brat has no links between annotations across documents)");
   warn_count(warnings, "brat", n.clusters, "clusters carried only as AnnotatorNotes on their members (\"cluster c4 NAME\"), which brat does not interpret");
+  warn_count(warnings, "brat", cut, "spans over line breaks or tabs written as fragments cut there (as brat's annotator does; read back as one)");
+  warn_count(warnings, "brat", only_breaks, "spans of nothing but line breaks or tabs left out (brat cannot write them)");
+  warn_count(warnings, "brat", lost_relations, "relations left out (an end was left out)");
   warn_count(warnings, "brat", renamed, "document ids changed to make file names (characters other than A-Z a-z 0-9 . _ - became _)");
   return files;
 }
@@ -166,7 +224,7 @@ bool id_of_kind(std::string_view id, char kind) {
 GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schema, Tokenizer& tok) {
   GoldImport imp;
   std::map<std::string, size_t> doc_ids;
-  size_t events = 0, equivs = 0, norms = 0, notes = 0, merged = 0;
+  size_t events = 0, equivs = 0, norms = 0, notes = 0, merged = 0, rejoined = 0;
   for (const BratDocument& bd : docs) {
     bool readable = true;
     for (const auto& [what, content] : {std::make_pair(".txt", &bd.text), std::make_pair(".ann", &bd.ann)}) {
@@ -252,6 +310,9 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
           } else if (!joined.empty() && f.start == joined.back().end) {
             joined.back().end = f.end;  // touching fragments are one stretch of text
             ++merged;
+          } else if (!joined.empty() && only_line_break_between(doc, joined.back(), f)) {
+            joined.back().end = f.end;  // one selection that brat's annotator cut at a line break
+            ++rejoined;
           } else {
             joined.push_back(f);
           }
@@ -326,6 +387,7 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
   warn_count(imp.warnings, "brat", norms, "normalizations (N) skipped");
   warn_count(imp.warnings, "brat", notes, "notes (#) skipped");
   warn_count(imp.warnings, "brat", merged, "touching fragments joined into one");
+  warn_count(imp.warnings, "brat", rejoined, "fragments apart only by a line break joined into one (brat's annotator cuts a selection there)");
   check_import(imp, schema);
   if (imp.errors_not_listed) imp.errors.push_back("... and " + std::to_string(imp.errors_not_listed) + " more errors");
   return imp;

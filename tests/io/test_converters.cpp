@@ -162,6 +162,46 @@ TEST_CASE("brat: import rejects what brat's parser rejects", "[io][brat]") {
   CHECK(skipped.spans[1].fragments == std::vector<Range>{{11, 15}});
 }
 
+// brat's parser (nlplab/brat, server/src/annotation.py, _parse_textbound_annotation) compares the
+// text column with the fragments' document text joined by DISCONT_SEP (" "), character for
+// character, and reads the .ann with codecs' readlines(), which ends lines at \n, \r, U+0085,
+// U+2028 and the other str.splitlines breaks (_parse_ann_file). Its annotator
+// (server/src/annotator.py, create_span) writes a selection over lines as one fragment per line.
+TEST_CASE("brat: spans over line breaks and tabs are written as fragments cut there, and read back whole", "[io][brat]") {
+  Blank b;
+  const std::string text = "its systems\nwere at fault, then\r\nleft\u2028again\u0085and\tstayed.";
+  const GoldImport doc = parse_text(text, "d.txt", b.tok);
+  REQUIRE(doc.ok());
+  apply_gold(b.corpus, b.history, doc);
+  b.history.run<AddSpan>("d", "CLAIM", std::vector<Range>{{0, 25}}, EdgeMode::Character);
+  b.history.run<AddSpan>("d", "CLAIM", std::vector<Range>{{27, 54}}, EdgeMode::Character);
+  Warnings w;
+  const std::vector<ExportFile> files = write_brat(b.corpus, w);
+  REQUIRE(files.size() == 3);
+  const auto ann = lines(files[1].contents);
+  // Offsets by hand: "\n" is 11; "\r\n" 31-32, U+2028 37, U+0085 43, tab 47.
+  CHECK(ann[0] == "T1\tCLAIM 0 11;12 25\tits systems were at fault");
+  CHECK(ann[2] == "T2\tCLAIM 27 31;33 37;38 43;44 47;48 54\tthen left again and stayed");
+  CHECK(warned(w, "brat: 2 spans over line breaks or tabs written as fragments cut there"));
+  // No line of the .ann holds a character that ends a line for brat.
+  for (const char* brk : {"\r", "\u2028", "\u0085", "\u2029"}) CHECK(files[1].contents.find(brk) == std::string::npos);
+
+  Blank r;
+  const GoldImport in = parse_brat({{"d", files[0].contents, files[1].contents, "d.ann"}}, r.corpus.schema(), r.tok);
+  REQUIRE(in.errors.empty());
+  REQUIRE(in.spans.size() == 2);
+  CHECK(in.spans[0].fragments == std::vector<Range>{{0, 25}});
+  CHECK(in.spans[1].fragments == std::vector<Range>{{27, 54}});
+  CHECK(warned(in.warnings, "brat: 5 fragments apart only by a line break joined into one"));
+  apply_gold(r.corpus, r.history, in);
+  CHECK(content(r.corpus) == content(b.corpus));
+  // What brat's annotator writes (pieces stripped of the whitespace around the break) reads the same.
+  const GoldImport by_brat = parse_brat({{"d", "its systems \n were at fault.", "T1\tCLAIM 0 11;14 27\tits systems were at fault\n", "d.ann"}},
+                                        r.corpus.schema(), r.tok);
+  REQUIRE(by_brat.errors.empty());
+  CHECK(by_brat.spans[0].fragments == std::vector<Range>{{0, 27}});
+}
+
 // [SECTION] CoNLL
 TEST_CASE("conll: BIO tags, one token per line, -DOCSTART-, sentences, outermost layer", "[io][conll]") {
   Annotated f;
