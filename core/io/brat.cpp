@@ -63,6 +63,18 @@ bool only_line_break_between(const Document& doc, Range a, Range b) {
   return cut;
 }
 
+// Free text (a note) on one .ann line: what would end the line becomes a space.
+std::string one_line(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = size_t(utf8::seq_len(static_cast<unsigned char>(s[i])));
+    if (cuts_brat_line(utf8::decode(s, i))) out += ' ';
+    else out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 // brat's text column: one line, fragments joined by a space.
 std::string text_column(const Document& doc, const std::vector<Range>& frags) {
   std::string out;
@@ -143,9 +155,7 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
       std::string n = "goldspan " + format_id('s', id) + "; annotator " + c.annotator_name(s.annotator) + "; created " +
                       format_timestamp(s.created);
       if (ClusterId cl = c.cluster_of(id)) n += "; cluster " + format_id('c', cl) + " " + c.find_cluster(cl)->name;
-      for (char& ch : n)
-        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-      ann += "#" + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(t) + "\t" + n + "\n";
+      ann += "#" + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(t) + "\t" + one_line(n) + "\n";
       for (RelationId r : c.relations_of(id))
         if (c.find_relation(r)->source == id) rels.push_back(r);
     }

@@ -200,6 +200,21 @@ TEST_CASE("brat: spans over line breaks and tabs are written as fragments cut th
                                         r.corpus.schema(), r.tok);
   REQUIRE(by_brat.errors.empty());
   CHECK(by_brat.spans[0].fragments == std::vector<Range>{{0, 27}});
+
+  // A span of nothing but a line break has no fragment brat can read: left out, with its
+  // relations; a cluster name with a line separator stays on its note's line.
+  const SpanId lf = b.history.run<AddSpan>("d", "PERSON", std::vector<Range>{{11, 12}}, EdgeMode::Character).id();
+  const SpanId org = b.history.run<AddSpan>("d", "ORGANIZATION", std::vector<Range>{{4, 11}}, EdgeMode::Character).id();
+  const ClusterId cl = b.history.run<CreateCluster>(SpanKind::Entity, "its\u2028systems").id();
+  b.history.run<AddMember>(cl, org);
+  b.history.run<AddRelation>("claimant", SpanId(1), lf);
+  Warnings w2;
+  const std::string ann2 = write_brat(b.corpus, w2)[1].contents;
+  CHECK(warned(w2, "brat: 1 spans of nothing but line breaks or tabs left out"));
+  CHECK(warned(w2, "brat: 1 relations left out (an end was left out)"));
+  CHECK(ann2.find("\u2028") == std::string::npos);
+  CHECK_THAT(ann2, Contains("cluster c1 its systems\n"));
+  CHECK(parse_brat({{"d", files[0].contents, ann2, "d.ann"}}, r.corpus.schema(), r.tok).errors.empty());
 }
 
 // [SECTION] CoNLL
