@@ -16,8 +16,6 @@
 
 namespace goldspan {
 
-// A discontinuous span becomes one entity per fragment (relations use the first); attributes,
-// clusters, claim links, annotators and times are not carried (warnings say so).
 // The unit of start_offset/end_offset. Grapheme clusters are not offered: doccano's segmenter
 // and ICU's need not agree on every emoji sequence.
 enum class DoccanoOffsets { CodePoints, Utf16 };
@@ -25,7 +23,9 @@ struct DoccanoWriteOptions {
   DoccanoOffsets offsets = DoccanoOffsets::CodePoints;
 };
 
-// The offset unit is always said in a warning.
+// A discontinuous span becomes one entity per fragment (relations use the first); attributes,
+// clusters, claim links, annotators and times are not carried (warnings say so). A warning
+// always names the offset unit written.
 std::string write_doccano(const Corpus& corpus, Warnings& warnings, const DoccanoWriteOptions& options = {});
 
 // Document ids come from "id" (string or number); lines without one get "<file>-<line>".
