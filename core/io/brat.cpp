@@ -22,11 +22,10 @@ bool cuts_brat_line(char32_t c) {
          c == 0x2029;
 }
 
-// Python's str.isspace (brat strips the pieces of a selection with it).
-bool python_space(char32_t c) {
-  return c == ' ' || cuts_brat_line(c) || c == 0x1F || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
-}
+// Said in a span's AnnotatorNotes when the export cut it, so that the import joins those pieces
+// again and not the fragments of a span that is discontinuous in its own right (brat's own
+// files), which joined could cross another span.
+constexpr const char* kCutNote = "; cut at line breaks";
 
 // The fragments as brat's own annotator writes a selection over line breaks (annotator.py,
 // create_span: one fragment per line): every fragment cut at the characters above, which are
@@ -50,17 +49,13 @@ std::vector<Range> brat_fragments(const Document& doc, const std::vector<Range>&
   return out;
 }
 
-// True when the text between two fragments is whitespace with a line break (or tab) in it: what
-// is left between the pieces brat's annotator makes of one selection.
-bool only_line_break_between(const Document& doc, Range a, Range b) {
-  bool cut = false;
+// True when only characters the export cuts at lie between two fragments: the export made them
+// of one.
+bool only_cuts_between(const Document& doc, Range a, Range b) {
   const std::string_view gap = doc.slice(a.end, b.start);
-  for (size_t i = 0; i < gap.size(); i += size_t(utf8::seq_len(static_cast<unsigned char>(gap[i])))) {
-    const char32_t c = utf8::decode(gap, i);
-    if (!python_space(c)) return false;
-    cut |= cuts_brat_line(c);
-  }
-  return cut;
+  for (size_t i = 0; i < gap.size(); i += size_t(utf8::seq_len(static_cast<unsigned char>(gap[i]))))
+    if (!cuts_brat_line(utf8::decode(gap, i))) return false;
+  return !gap.empty();
 }
 
 // Free text (a note) on one .ann line: what would end the line becomes a space.
@@ -154,6 +149,7 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
                type.attributes[v.attribute].values[v.value] + "\n";
       std::string n = "goldspan " + format_id('s', id) + "; annotator " + c.annotator_name(s.annotator) + "; created " +
                       format_timestamp(s.created);
+      if (frags.size() > s.fragments.size()) n += kCutNote;
       if (ClusterId cl = c.cluster_of(id)) n += "; cluster " + format_id('c', cl) + " " + c.find_cluster(cl)->name;
       ann += "#" + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(t) + "\t" + one_line(n) + "\n";
       for (RelationId r : c.relations_of(id))
@@ -258,6 +254,7 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       std::vector<std::string_view> fields;
     };
     std::vector<Pending> relations, attributes;
+    std::vector<std::string_view> cut;  // T ids whose note says the export cut them
     for (const Line& line : lines_of(bd.ann)) {
       if (line.text.find_first_not_of(" \t") == std::string_view::npos) continue;
       const std::string where = bd.ann_name + ": line " + std::to_string(line.number);
@@ -265,6 +262,11 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       const std::string_view id = cols[0];
       if (!id.empty() && id[0] == '#') {
         ++notes;
+        constexpr std::string_view kNote = "AnnotatorNotes ";
+        if (cols.size() >= 3 && cols[1].substr(0, kNote.size()) == kNote && cols[2].substr(0, 9) == "goldspan ") {
+          const std::string_view note = cols[2].substr(0, cols[2].find("; cluster "));  // a cluster name is anyone's text
+          if (note.find(kCutNote) != std::string_view::npos) cut.emplace_back(cols[1].substr(kNote.size()));
+        }
         continue;
       }
       if (cols.size() < 2) {
@@ -320,9 +322,6 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
           } else if (!joined.empty() && f.start == joined.back().end) {
             joined.back().end = f.end;  // touching fragments are one stretch of text
             ++merged;
-          } else if (!joined.empty() && only_line_break_between(doc, joined.back(), f)) {
-            joined.back().end = f.end;  // one selection that brat's annotator cut at a line break
-            ++rejoined;
           } else {
             joined.push_back(f);
           }
@@ -353,6 +352,17 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       } else {
         imp.add_error(where, "unknown annotation id '" + preview(id) + "' (expected T, R, A, M, E, N, * or #)");
       }
+    }
+    for (std::string_view t : cut) {
+      auto it = spans.find(t);
+      if (it == spans.end()) continue;
+      std::vector<Range>& frags = imp.spans[it->second].fragments;
+      std::vector<Range> whole{frags[0]};
+      for (size_t k = 1; k < frags.size(); ++k) {
+        if (only_cuts_between(doc, whole.back(), frags[k])) whole.back().end = frags[k].end, ++rejoined;
+        else whole.push_back(frags[k]);
+      }
+      frags = std::move(whole);
     }
     auto find_span = [&](std::string_view id, const std::string& where) -> std::optional<size_t> {
       auto it = spans.find(id);
@@ -397,7 +407,7 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
   warn_count(imp.warnings, "brat", norms, "normalizations (N) skipped");
   warn_count(imp.warnings, "brat", notes, "notes (#) skipped");
   warn_count(imp.warnings, "brat", merged, "touching fragments joined into one");
-  warn_count(imp.warnings, "brat", rejoined, "fragments apart only by a line break joined into one (brat's annotator cuts a selection there)");
+  warn_count(imp.warnings, "brat", rejoined, "fragments that goldspan's export cut at line breaks joined again");
   check_import(imp, schema);
   if (imp.errors_not_listed) imp.errors.push_back("... and " + std::to_string(imp.errors_not_listed) + " more errors");
   return imp;

@@ -32,9 +32,10 @@ struct BratDocument {
 
 // Checks as brat's own parser does (start > end, end past the text, overlapping fragments,
 // duplicate ids, text column not matching the offsets, unknown ids in relations and
-// attributes) plus the schema's rules. Errors read "harbor-a.ann: line 3: ...". Fragments
-// apart only by whitespace with a line break or tab in it are joined into one (warning). Events,
-// equivalences, normalizations and notes are skipped with a warning.
+// attributes) plus the schema's rules. Errors read "harbor-a.ann: line 3: ...". The pieces of a
+// span that goldspan's export cut at line breaks (its AnnotatorNotes says so) are joined again
+// (warning); other fragments stay as written. Events, equivalences, normalizations and notes are
+// skipped with a warning.
 GoldImport parse_brat(const std::vector<BratDocument>& documents, const Schema& schema, Tokenizer& tokenizer);
 
 }  // namespace goldspan
