@@ -14,6 +14,62 @@ using export_detail::warn_count;
 
 namespace {
 
+// brat's server reads an .ann file with codecs' readlines(), which ends a line wherever
+// str.splitlines does (server/src/annotation.py, _parse_ann_file), so none of these may stand in
+// a text column. Tabs are cut too: they separate the columns.
+bool cuts_brat_line(char32_t c) {
+  return c == '\n' || c == '\r' || c == '\t' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028 ||
+         c == 0x2029;
+}
+
+// Said in a span's AnnotatorNotes when the export cut it, so that the import joins those pieces
+// again and not the fragments of a span that is discontinuous in its own right (brat's own
+// files), which joined could cross another span.
+constexpr const char* kCutNote = "; cut at line breaks";
+
+// The fragments as brat's own annotator writes a selection over line breaks (annotator.py,
+// create_span: one fragment per line): every fragment cut at the characters above, which are
+// left out. brat's parser then finds the text column equal to the fragments' text joined by a
+// space (annotation.py, _parse_textbound_annotation), so the text reads back exactly.
+std::vector<Range> brat_fragments(const Document& doc, const std::vector<Range>& frags) {
+  std::vector<Range> out;
+  const std::string_view text = doc.text();
+  for (const Range& f : frags) {
+    size_t byte = doc.offsets().byte_of_cp(f.start);
+    uint32_t piece = f.start;
+    for (uint32_t p = f.start; p < f.end; ++p) {
+      const char32_t c = utf8::decode(text, byte);
+      byte += size_t(utf8::seq_len(static_cast<unsigned char>(text[byte])));
+      if (!cuts_brat_line(c)) continue;
+      if (piece < p) out.push_back(Range{piece, p});
+      piece = p + 1;
+    }
+    if (piece < f.end) out.push_back(Range{piece, f.end});
+  }
+  return out;
+}
+
+// True when only characters the export cuts at lie between two fragments: the export made them
+// of one.
+bool only_cuts_between(const Document& doc, Range a, Range b) {
+  const std::string_view gap = doc.slice(a.end, b.start);
+  for (size_t i = 0; i < gap.size(); i += size_t(utf8::seq_len(static_cast<unsigned char>(gap[i]))))
+    if (!cuts_brat_line(utf8::decode(gap, i))) return false;
+  return !gap.empty();
+}
+
+// Free text (a note) on one .ann line: what would end the line becomes a space.
+std::string one_line(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = size_t(utf8::seq_len(static_cast<unsigned char>(s[i])));
+    if (cuts_brat_line(utf8::decode(s, i))) out += ' ';
+    else out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 // brat's text column: one line, fragments joined by a space.
 std::string text_column(const Document& doc, const std::vector<Range>& frags) {
   std::string out;
@@ -21,8 +77,6 @@ std::string text_column(const Document& doc, const std::vector<Range>& frags) {
     if (!out.empty()) out += ' ';
     out += doc.slice(f.start, f.end);
   }
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   return out;
 }
 
@@ -67,7 +121,7 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
   const Schema& schema = c.schema();
   std::vector<ExportFile> files;
   std::vector<std::string> taken{"annotation"};
-  size_t renamed = 0;
+  size_t renamed = 0, cut = 0, only_breaks = 0, lost_relations = 0;
   for (size_t d = 0; d < c.document_count(); ++d) {
     const Document& doc = c.document(d);
     const std::string stem = export_detail::safe_file_stem(doc.id(), taken);
@@ -79,22 +133,25 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
     for (SpanId id : ordered_spans(c, d)) {
       const Span& s = c.span(id);
       const SpanType& type = c.type_of(s);
-      tnum[id] = ++t;
-      ann += "T" + std::to_string(t) + "\t" + type.name + " ";
-      for (const Range& f : s.fragments) {
-        if (&f != s.fragments.begin()) ann += ';';
-        ann += std::to_string(f.start) + " " + std::to_string(f.end);
+      const std::vector<Range> frags = brat_fragments(doc, s.fragments.to_vector());
+      if (frags.empty()) {
+        ++only_breaks;  // nothing but line breaks: no fragment brat could read
+        continue;
       }
-      ann += "\t" + text_column(doc, s.fragments.to_vector()) + "\n";
+      tnum[id] = ++t;
+      cut += frags.size() > s.fragments.size();
+      ann += "T" + std::to_string(t) + "\t" + type.name + " ";
+      for (size_t k = 0; k < frags.size(); ++k)
+        ann += (k ? ";" : "") + std::to_string(frags[k].start) + " " + std::to_string(frags[k].end);
+      ann += "\t" + text_column(doc, frags) + "\n";
       for (const AttributeValue& v : s.attributes)
         ann += "A" + std::to_string(++a) + "\t" + type.attributes[v.attribute].name + " T" + std::to_string(t) + " " +
                type.attributes[v.attribute].values[v.value] + "\n";
       std::string n = "goldspan " + format_id('s', id) + "; annotator " + c.annotator_name(s.annotator) + "; created " +
                       format_timestamp(s.created);
+      if (frags.size() > s.fragments.size()) n += kCutNote;
       if (ClusterId cl = c.cluster_of(id)) n += "; cluster " + format_id('c', cl) + " " + c.find_cluster(cl)->name;
-      for (char& ch : n)
-        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-      ann += "#" + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(t) + "\t" + n + "\n";
+      ann += "#" + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(t) + "\t" + one_line(n) + "\n";
       for (RelationId r : c.relations_of(id))
         if (c.find_relation(r)->source == id) rels.push_back(r);
     }
@@ -102,6 +159,10 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
     size_t r = 0;
     for (RelationId id : rels) {
       const Relation& rel = *c.find_relation(id);
+      if (!tnum.count(rel.source) || !tnum.count(rel.target)) {
+        ++lost_relations;
+        continue;
+      }
       ann += "R" + std::to_string(++r) + "\t" + schema.relation_types()[rel.type].name + " Arg1:T" + std::to_string(tnum[rel.source]) +
              " Arg2:T" + std::to_string(tnum[rel.target]) + "\n";
     }
@@ -112,6 +173,9 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
   const auto n = export_detail::count(c);
   warn_count(warnings, "brat", n.links, "claim links not carried (brat has no links between annotations across documents)");
   warn_count(warnings, "brat", n.clusters, "clusters carried only as AnnotatorNotes on their members (\"cluster c4 NAME\"), which brat does not interpret");
+  warn_count(warnings, "brat", cut, "spans over line breaks or tabs written as fragments cut there (as brat's annotator does; read back as one)");
+  warn_count(warnings, "brat", only_breaks, "spans of nothing but line breaks or tabs left out (brat cannot write them)");
+  warn_count(warnings, "brat", lost_relations, "relations left out (an end was left out)");
   warn_count(warnings, "brat", renamed, "document ids changed to make file names (characters other than A-Z a-z 0-9 . _ - became _)");
   return files;
 }
@@ -166,7 +230,7 @@ bool id_of_kind(std::string_view id, char kind) {
 GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schema, Tokenizer& tok) {
   GoldImport imp;
   std::map<std::string, size_t> doc_ids;
-  size_t events = 0, equivs = 0, norms = 0, notes = 0, merged = 0;
+  size_t events = 0, equivs = 0, norms = 0, notes = 0, merged = 0, rejoined = 0;
   for (const BratDocument& bd : docs) {
     bool readable = true;
     for (const auto& [what, content] : {std::make_pair(".txt", &bd.text), std::make_pair(".ann", &bd.ann)}) {
@@ -190,6 +254,7 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       std::vector<std::string_view> fields;
     };
     std::vector<Pending> relations, attributes;
+    std::vector<std::string_view> cut;  // T ids whose note says the export cut them
     for (const Line& line : lines_of(bd.ann)) {
       if (line.text.find_first_not_of(" \t") == std::string_view::npos) continue;
       const std::string where = bd.ann_name + ": line " + std::to_string(line.number);
@@ -197,6 +262,11 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       const std::string_view id = cols[0];
       if (!id.empty() && id[0] == '#') {
         ++notes;
+        constexpr std::string_view kNote = "AnnotatorNotes ";
+        if (cols.size() >= 3 && cols[1].substr(0, kNote.size()) == kNote && cols[2].substr(0, 9) == "goldspan ") {
+          const std::string_view note = cols[2].substr(0, cols[2].find("; cluster "));  // a cluster name is anyone's text
+          if (note.find(kCutNote) != std::string_view::npos) cut.emplace_back(cols[1].substr(kNote.size()));
+        }
         continue;
       }
       if (cols.size() < 2) {
@@ -283,6 +353,17 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
         imp.add_error(where, "unknown annotation id '" + preview(id) + "' (expected T, R, A, M, E, N, * or #)");
       }
     }
+    for (std::string_view t : cut) {
+      auto it = spans.find(t);
+      if (it == spans.end()) continue;
+      std::vector<Range>& frags = imp.spans[it->second].fragments;
+      std::vector<Range> whole{frags[0]};
+      for (size_t k = 1; k < frags.size(); ++k) {
+        if (only_cuts_between(doc, whole.back(), frags[k])) whole.back().end = frags[k].end, ++rejoined;
+        else whole.push_back(frags[k]);
+      }
+      frags = std::move(whole);
+    }
     auto find_span = [&](std::string_view id, const std::string& where) -> std::optional<size_t> {
       auto it = spans.find(id);
       if (it != spans.end()) return it->second;
@@ -326,6 +407,7 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
   warn_count(imp.warnings, "brat", norms, "normalizations (N) skipped");
   warn_count(imp.warnings, "brat", notes, "notes (#) skipped");
   warn_count(imp.warnings, "brat", merged, "touching fragments joined into one");
+  warn_count(imp.warnings, "brat", rejoined, "fragments that goldspan's export cut at line breaks joined again");
   check_import(imp, schema);
   if (imp.errors_not_listed) imp.errors.push_back("... and " + std::to_string(imp.errors_not_listed) + " more errors");
   return imp;

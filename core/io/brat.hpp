@@ -6,7 +6,9 @@
 //   A1<TAB>stance T7 denied                          attribute
 //   #1<TAB>AnnotatorNotes T7<TAB>goldspan s8; ...    note
 // Offsets are code points: brat indexes Python 3 strings. The text column repeats the covered
-// text with fragments joined by a space and line breaks as spaces.
+// text with fragments joined by a space, and brat's parser checks it character for character;
+// since a line break cannot stand in it, a span over line breaks (or tabs) is written as
+// fragments cut there, as brat's own annotator writes a selection over several lines.
 #include <string>
 #include <vector>
 
@@ -30,8 +32,10 @@ struct BratDocument {
 
 // Checks as brat's own parser does (start > end, end past the text, overlapping fragments,
 // duplicate ids, text column not matching the offsets, unknown ids in relations and
-// attributes) plus the schema's rules. Errors read "harbor-a.ann: line 3: ...". Events,
-// equivalences, normalizations and notes are skipped with a warning.
+// attributes) plus the schema's rules. Errors read "harbor-a.ann: line 3: ...". The pieces of a
+// span that goldspan's export cut at line breaks (its AnnotatorNotes says so) are joined again
+// (warning); other fragments stay as written. Events, equivalences, normalizations and notes are
+// skipped with a warning.
 GoldImport parse_brat(const std::vector<BratDocument>& documents, const Schema& schema, Tokenizer& tokenizer);
 
 }  // namespace goldspan

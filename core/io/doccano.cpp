@@ -11,8 +11,9 @@
 namespace goldspan {
 
 // [SECTION] Export
-std::string write_doccano(const Corpus& c, Warnings& warnings) {
+std::string write_doccano(const Corpus& c, Warnings& warnings, const DoccanoWriteOptions& opt) {
   const Schema& schema = c.schema();
+  const bool utf16 = opt.offsets == DoccanoOffsets::Utf16;
   std::string out;
   size_t split = 0;
   for (size_t d = 0; d < c.document_count(); ++d) {
@@ -34,7 +35,9 @@ std::string write_doccano(const Corpus& c, Warnings& warnings) {
         if (&f == s.fragments.begin()) first_entity[id] = n;
         out += ", \"label\": ";
         append_json_string(out, c.type_of(s).name);
-        out += ", \"start_offset\": " + std::to_string(f.start) + ", \"end_offset\": " + std::to_string(f.end) + "}";
+        const uint32_t start = utf16 ? doc.offsets().utf16_of_cp(f.start) : f.start;
+        const uint32_t end = utf16 ? doc.offsets().utf16_of_cp(f.end) : f.end;
+        out += ", \"start_offset\": " + std::to_string(start) + ", \"end_offset\": " + std::to_string(end) + "}";
       }
       for (RelationId r : c.relations_of(id))
         if (c.find_relation(r)->source == id) rels.push_back(r);
@@ -52,6 +55,12 @@ std::string write_doccano(const Corpus& c, Warnings& warnings) {
     out += "]}\n";
   }
   const auto n = export_detail::count(c);
+  // The unit is said every time: doccano reads any integers, and a project that counts in
+  // another unit shows every span after an astral character shifted, without an error.
+  warnings.push_back(utf16 ? "doccano: offsets in UTF-16 code units (what doccano's annotation page counts without grapheme mode; "
+                             "its backend and Python scripts count code points)"
+                           : "doccano: offsets in code points (what doccano's backend stores; its annotation page counts UTF-16 "
+                             "code units, or grapheme clusters in grapheme mode)");
   using export_detail::warn_count;
   warn_count(warnings, "doccano", split, "discontinuous spans written as one entity per fragment (relations use the first)");
   using namespace export_detail;
@@ -148,16 +157,17 @@ GoldImport parse_doccano(std::string_view text, const std::string& file_name, co
       for (size_t i = 0; i < rels->size(); ++i) {
         Object ro((*rels)[i], json_read::item(o.path("relations"), i), imp);
         if (!ro.ok()) continue;
-        const auto rid = ro.integer("id", true), from = ro.integer("from_id", true), to = ro.integer("to_id", true);
+        // doccano's own relation example and import fixture give relations no id.
+        const auto rid = ro.integer("id", false), from = ro.integer("from_id", true), to = ro.integer("to_id", true);
         const auto type = ro.string("type", true);
-        if (!rid || !from || !to || !type) continue;
+        if (!from || !to || !type) continue;
         auto f = entity.find(std::to_string(*from)), t = entity.find(std::to_string(*to));
         if (f == entity.end()) imp.add_error(ro.path("from_id"), "no entity " + std::to_string(*from));
         if (t == entity.end()) imp.add_error(ro.path("to_id"), "no entity " + std::to_string(*to));
         if (f == entity.end() || t == entity.end()) continue;
         ImportedRelation r;
         r.doc = d;
-        r.id = std::to_string(*rid);
+        r.id = rid ? std::to_string(*rid) : ro.path();
         r.type = *type;
         r.from = f->second;
         r.to = t->second;

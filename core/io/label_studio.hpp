@@ -8,7 +8,9 @@
 //      {"id": "s8", "from_name": "stance", "to_name": "text", "type": "choices",
 //       "value": {"start": 245, "end": 283, "text": "...", "choices": ["asserted"]}},
 //      {"from_id": "s8", "to_id": "s1", "type": "relation", "direction": "right", "labels": ["claimant"]}]}]}
-// Offsets are UTF-16 code units: Label Studio indexes JavaScript strings. The labelling
+// Offsets are Unicode code points, as Label Studio's frontend counts them (it converts DOM
+// offsets to code points; its NER emoji test asserts [21, 25) for "test" after "🐱 "). In
+// value.text it writes a line break as backslash + n; the importer accepts that. The labelling
 // config that matches (label_studio_config) names the labels "label", the text "text" and
 // each attribute after itself, as per-region choices.
 #include <string>

@@ -10,9 +10,50 @@ namespace goldspan {
 
 namespace {
 
+// Python's str.isspace, which spaCy splits on.
 bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1F) || c == 0x85 ||
+         c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
+
+struct ProdigyToken {
+  Range r;
+  bool ws = false;
+};
+
+// Prodigy's tokens are spaCy's (explosion/spaCy, spacy/tokenizer.pyx, Tokenizer.__call__): the
+// text is cut into runs of whitespace (str.isspace) and of the rest; one U+0020 right after a
+// token is its "ws", and what is left of a whitespace run (line breaks, tabs, a second space,
+// U+00A0, U+202F, ...) is a token of its own. Joining text + (ws ? " " : "") over the tokens
+// gives the text back. Within the other runs the words are ICU's word tokens, cut at whitespace
+// (ICU keeps U+202F inside a token, spaCy never does).
+std::vector<ProdigyToken> prodigy_tokens(const Document& doc) {
+  std::vector<ProdigyToken> out;
+  const std::string_view text = doc.text();
+  auto plain_space = [&](uint32_t cp) { return doc.slice(cp, cp + 1) == " "; };
+  auto whitespace = [&](uint32_t a, uint32_t b) {
+    if (a < b && !out.empty() && plain_space(a)) out.back().ws = true, ++a;
+    if (a < b) out.push_back({Range{a, b}, false});
+  };
+  uint32_t at = 0;
+  for (const Token& t : doc.tokens()) {
+    size_t byte = doc.offsets().byte_of_cp(t.start);
+    uint32_t word = UINT32_MAX;  // start of the current run without whitespace
+    for (uint32_t p = t.start; p <= t.end; ++p) {
+      const bool space = p == t.end || is_space(utf8::decode(text, byte));
+      if (p < t.end) byte += size_t(utf8::seq_len(static_cast<unsigned char>(text[byte])));
+      if (!space && word == UINT32_MAX) word = p;
+      if (space && word != UINT32_MAX) {
+        whitespace(at, word);
+        out.push_back({Range{word, p}, false});
+        at = p;
+        word = UINT32_MAX;
+      }
+    }
+  }
+  whitespace(at, doc.length());
+  return out;
 }
 
 }  // namespace
@@ -23,19 +64,18 @@ std::string write_prodigy(const Corpus& c, Warnings& warnings) {
   size_t split = 0, tokenless = 0, unaligned = 0, lost_relations = 0;
   for (size_t d = 0; d < c.document_count(); ++d) {
     const Document& doc = c.document(d);
-    const std::vector<Token>& toks = doc.tokens();
+    const std::vector<ProdigyToken> toks = prodigy_tokens(doc);
     out += "{\"text\": ";
     append_json_string(out, doc.text());
     out += ", \"meta\": {\"id\": ";
     append_json_string(out, doc.id());
     out += "}, \"answer\": \"accept\", \"tokens\": [";
     for (size_t t = 0; t < toks.size(); ++t) {
-      const uint32_t e = toks[t].end;
-      const bool ws = e < doc.length() && is_space(utf8::decode(doc.text(), doc.offsets().byte_of_cp(e)));
+      const Range r = toks[t].r;
       out += t ? ", {\"text\": " : "{\"text\": ";
-      append_json_string(out, doc.slice(toks[t].start, e));
-      out += ", \"start\": " + std::to_string(toks[t].start) + ", \"end\": " + std::to_string(e) + ", \"id\": " + std::to_string(t) +
-             ", \"ws\": " + (ws ? "true" : "false") + "}";
+      append_json_string(out, doc.slice(r.start, r.end));
+      out += ", \"start\": " + std::to_string(r.start) + ", \"end\": " + std::to_string(r.end) + ", \"id\": " + std::to_string(t) +
+             ", \"ws\": " + (toks[t].ws ? "true" : "false") + "}";
     }
     out += "], \"spans\": [";
     struct Written {
@@ -56,14 +96,15 @@ std::string write_prodigy(const Corpus& c, Warnings& warnings) {
       const Span& s = c.span(id);
       split += s.fragments.size() > 1;
       for (const Range& f : s.fragments) {
-        const size_t first = doc.token_at_or_after(f.start);
+        const size_t first = size_t(std::partition_point(toks.begin(), toks.end(), [&](const ProdigyToken& t) { return t.r.end <= f.start; }) -
+                                    toks.begin());
         size_t after = first;
-        while (after < toks.size() && toks[after].start < f.end) ++after;
+        while (after < toks.size() && toks[after].r.start < f.end) ++after;
         if (first == after) {
           ++tokenless;
           continue;
         }
-        unaligned += toks[first].start != f.start || toks[after - 1].end != f.end;
+        unaligned += toks[first].r.start != f.start || toks[after - 1].r.end != f.end;
         const Written w{f, first, after - 1, c.type_of(s).name};
         if (!first_piece.count(id)) first_piece[id] = w;
         if (any) out += ", ";

@@ -2,11 +2,12 @@
 // Prodigy JSONL (https://prodi.gy/docs/api-interfaces), one accepted example per document:
 //   {"text": "...", "meta": {"id": "harbor-a"}, "answer": "accept",
 //    "tokens": [{"text": "Fire", "start": 0, "end": 4, "id": 0, "ws": true}, ...],
-//    "spans": [{"start": 166, "end": 176, "label": "PERSON", "token_start": 29, "token_end": 30}],
+//    "spans": [{"start": 166, "end": 176, "label": "PERSON", "token_start": 30, "token_end": 31}],
 //    "relations": [{"head": 64, "child": 61, "head_span": {...}, "child_span": {...}, "label": "claimant"}]}
 // Offsets are code points (Python strings); token_end is INCLUSIVE, as Prodigy has it. Tokens
-// are the ICU word tokens; "ws" is true when whitespace follows the token. A relation's head
-// and child are the last tokens of its two spans.
+// are the ICU word tokens plus, as in spaCy, a token for any whitespace that is not one plain
+// space; "ws" is true when exactly one U+0020 follows the token, so the tokens rebuild the text
+// byte for byte. A relation's head and child are the last tokens of its two spans.
 #include <string>
 
 #include "io/export.hpp"
