@@ -1,0 +1,69 @@
+#pragma once
+// Find — plain-text or regular-expression search over a corpus's documents (docs/search.md).
+//
+//   FindOptions o;
+//   o.ignore_case = true;
+//   Finder f("bishkek", o);                             // throws Error on a bad pattern
+//   for (const Hit& h : f.find_all(corpus)) show(h.doc, h.start, h.end, h.before, h.match, h.after);
+//
+// Both modes run ICU's RegexMatcher on the ORIGINAL text (plain text as UREGEX_LITERAL), so
+// offsets are exact without any folded copy of the text to map back: case-insensitive matching
+// is ICU's UREGEX_CASE_INSENSITIVE, which uses full Unicode case folding for literal strings
+// ("STRASSE" finds "Straße", "ΑΘΉΝΑ" finds "αθήνα"). ICU reports UTF-16 indices; hits are
+// converted to code points with the document's OffsetMap. Empty matches are skipped.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class RegexPattern;
+U_NAMESPACE_END
+
+namespace goldspan {
+
+class Corpus;
+class Document;
+
+struct FindOptions {
+  bool regex = false;        // false: the pattern is literal text
+  bool ignore_case = false;  // full Unicode case folding
+  uint32_t context = 30;     // code points of context on each side of a hit
+  size_t max_hits = SIZE_MAX;  // stop after this many (the page shows the first N)
+};
+
+struct Hit {
+  size_t doc = 0;                // Corpus::document index
+  uint32_t start = 0, end = 0;   // code points, half-open, in the original text
+  // Display context: up to FindOptions::context code points each side, line breaks and tabs
+  // shown as spaces, so a results list can draw "before [match] after" on one line.
+  std::string before, match, after;
+};
+
+class Finder {
+ public:
+  // Throws Error("find", ...) when the pattern is empty or (regex) does not compile, with
+  // ICU's error and the offset in the pattern.
+  Finder(std::string_view pattern, FindOptions options = {});
+  ~Finder();
+  Finder(Finder&&) noexcept;
+  Finder& operator=(Finder&&) noexcept;
+
+  const FindOptions& options() const noexcept { return options_; }
+
+  // Appends the hits in one document (doc_index is copied into Hit::doc), in text order.
+  // Returns false when max_hits was reached.
+  bool find_in(const Document& doc, size_t doc_index, std::vector<Hit>& out) const;
+  // Every hit in every document, documents in corpus order.
+  std::vector<Hit> find_all(const Corpus& corpus) const;
+
+ private:
+  FindOptions options_;
+  std::unique_ptr<icu::RegexPattern> pattern_;
+};
+
+}  // namespace goldspan
