@@ -164,15 +164,27 @@ std::vector<Proposal> Dictionary::match(const Corpus& corpus) const {
   // Views into the documents' texts, which outlive this call: no copy per token.
   std::unordered_map<std::string_view, uint32_t> id_of;
   std::vector<uint32_t> ids;
-  struct Found { uint32_t first, last; uint16_t type; };  // token indices, half-open
-  std::vector<Found> found;
-  std::vector<bool> taken;
+  struct Found { uint32_t first; uint16_t type; };  // first token; the length is the bucket's
+  std::vector<std::vector<Found>> by_len(max_len_);
+  std::vector<uint32_t> owner;
+  std::vector<uint16_t> type_at;
   for (size_t di = 0; di < corpus.document_count(); ++di) {
     const Document& doc = corpus.document(di);
     const std::vector<Token>& toks = doc.tokens();
     ids.resize(toks.size());
+    type_at.resize(toks.size());
+    // Byte offsets by walking the text once: OffsetMap lookups cost up to a block of steps each.
+    const std::string_view text = doc.text();
+    size_t byte = 0;
+    uint32_t cp = 0;
+    auto advance = [&](uint32_t to) {
+      if (doc.offsets().ascii()) byte = cp = to;
+      for (; cp < to; ++cp) byte += size_t(utf8::seq_len(static_cast<unsigned char>(text[byte])));
+      return byte;
+    };
     for (size_t i = 0; i < toks.size(); ++i) {
-      const std::string_view s = doc.slice(toks[i].start, toks[i].end);
+      const size_t a = advance(toks[i].start), b = advance(toks[i].end);
+      const std::string_view s = text.substr(a, b - a);
       auto it = id_of.find(s);
       if (it == id_of.end()) {
         const auto v = vocab_.find(key(s));
@@ -180,27 +192,32 @@ std::vector<Proposal> Dictionary::match(const Corpus& corpus) const {
       }
       ids[i] = it->second;
     }
-    found.clear();
+    // Matches bucketed by length in tokens; each bucket is in start order as found, so taking
+    // the buckets longest first gives "longest first, then leftmost" without a sort.
+    for (auto& b : by_len) b.clear();
     for (size_t i = 0; i < ids.size(); ++i) {
       uint32_t node = 0;
       for (size_t j = i; j < ids.size() && ids[j] != kNone; ++j) {
         node = child(node, ids[j]);
         if (node == kNone) break;
-        if (label_[node] >= 0) found.push_back({uint32_t(i), uint32_t(j + 1), uint16_t(label_[node])});
+        if (label_[node] >= 0) by_len[j - i].push_back({uint32_t(i), uint16_t(label_[node])});
       }
     }
-    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-      const uint32_t la = a.last - a.first, lb = b.last - b.first;
-      return la != lb ? la > lb : a.first < b.first;
-    });
-    taken.assign(toks.size(), false);
-    const size_t from = out.size();
-    for (const Found& f : found) {
-      if (std::any_of(taken.begin() + f.first, taken.begin() + f.last, [](bool t) { return t; })) continue;
-      std::fill(taken.begin() + f.first, taken.begin() + f.last, true);
-      out.push_back(Proposal{di, toks[f.first].start, toks[f.last - 1].end, f.type});
+    owner.assign(toks.size(), kNone);  // the start token of the match that took each token
+    for (size_t len = by_len.size(); len-- > 0;)
+      for (const Found& f : by_len[len]) {
+        const auto b = owner.begin() + f.first, e = b + ptrdiff_t(len + 1);
+        if (std::any_of(b, e, [](uint32_t o) { return o != kNone; })) continue;
+        std::fill(b, e, f.first);
+        type_at[f.first] = f.type;
+      }
+    for (size_t i = 0; i < owner.size();) {
+      if (owner[i] != i) { ++i; continue; }
+      size_t j = i + 1;
+      while (j < owner.size() && owner[j] == i) ++j;
+      out.push_back(Proposal{di, toks[i].start, toks[j - 1].end, type_at[i]});
+      i = j;
     }
-    std::sort(out.begin() + ptrdiff_t(from), out.end(), [](const Proposal& a, const Proposal& b) { return a.start < b.start; });
   }
   return out;
 }

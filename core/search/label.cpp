@@ -1,5 +1,7 @@
 #include "search/label.hpp"
 
+#include <algorithm>
+
 #include "error.hpp"
 #include "model/span_index.hpp"
 #include "text/document.hpp"
@@ -36,9 +38,40 @@ std::vector<Proposal> proposals_from_hits(const Corpus& corpus, const std::vecto
 namespace {
 
 // The batch so far, per document, so that proposals are checked against each other too.
-struct Accepted {
-  std::vector<SpanIndex> index;  // per document; SpanHit::span is an index into types + 1
-  std::vector<uint16_t> types;
+// Proposals usually come in text order without overlaps (search hits, dictionary matches):
+// while each starts at or after the end of all accepted before it, none can collide, and the
+// accepted ones are only listed; the span index is built the first time one could.
+class Accepted {
+ public:
+  explicit Accepted(size_t docs) : docs_(docs) {}
+  uint16_t type(SpanId local) const { return types_[local - 1]; }
+  void query(const Proposal& p, std::vector<SpanHit>& out) {
+    Doc& d = docs_[p.doc];
+    if (!d.index && p.start >= d.frontier) return;
+    if (!d.index) {
+      d.index = std::make_unique<SpanIndex>();
+      for (const SpanHit& h : d.list) d.index->insert(h);
+      d.list = {};
+    }
+    d.index->query(p.start, p.end, out);
+  }
+  void add(const Proposal& p) {
+    types_.push_back(p.type);
+    Doc& d = docs_[p.doc];
+    const SpanHit h{p.start, p.end, SpanId(types_.size())};
+    if (d.index) d.index->insert(h);
+    else d.list.push_back(h);
+    d.frontier = std::max(d.frontier, p.end);
+  }
+
+ private:
+  struct Doc {
+    std::vector<SpanHit> list;          // until `index` exists
+    std::unique_ptr<SpanIndex> index;
+    uint32_t frontier = 0;              // the largest end accepted
+  };
+  std::vector<Doc> docs_;
+  std::vector<uint16_t> types_;  // SpanHit::span - 1 -> span type
 };
 
 enum class Verdict { Add, Duplicate, Refused };
@@ -51,27 +84,27 @@ bool allowed(const SpanType& mine, const SpanType& theirs, Range f, uint32_t hs,
   return nested ? mine.allow_nesting && theirs.allow_nesting : mine.allow_overlap && theirs.allow_overlap;
 }
 
-Verdict judge(const Corpus& corpus, const Accepted& acc, const Proposal& p, std::vector<SpanHit>& hits) {
+// `theirs` and `ours` are buffers reused between calls.
+Verdict judge(const Corpus& corpus, Accepted& acc, const Proposal& p, std::vector<SpanHit>& theirs,
+              std::vector<SpanHit>& ours) {
   const Schema& schema = corpus.schema();
   const SpanType& mine = schema.span_types()[p.type];
   const Range f{p.start, p.end};
-  hits.clear();
-  corpus.query(p.doc, p.start, p.end, hits);
-  for (const SpanHit& h : hits) {
+  theirs.clear();
+  corpus.query(p.doc, p.start, p.end, theirs);
+  ours.clear();
+  acc.query(p, ours);
+  for (const SpanHit& h : theirs) {
     const Span& s = corpus.span(h.span);
     if (h.start == p.start && h.end == p.end && s.type == p.type && s.fragments.size() == 1) return Verdict::Duplicate;
   }
-  hits.clear();
-  acc.index[p.doc].query(p.start, p.end, hits);
-  for (const SpanHit& h : hits)
-    if (h.start == p.start && h.end == p.end && acc.types[h.span - 1] == p.type) return Verdict::Duplicate;
+  for (const SpanHit& h : ours)
+    if (h.start == p.start && h.end == p.end && acc.type(h.span) == p.type) return Verdict::Duplicate;
   if (schema.permissive(mine.kind)) return Verdict::Add;
-  for (const SpanHit& h : hits)
-    if (!allowed(mine, schema.span_types()[acc.types[h.span - 1]], f, h.start, h.end)) return Verdict::Refused;
-  hits.clear();
-  corpus.query(p.doc, p.start, p.end, hits);
-  for (const SpanHit& h : hits)
+  for (const SpanHit& h : theirs)
     if (!allowed(mine, corpus.type_of(corpus.span(h.span)), f, h.start, h.end)) return Verdict::Refused;
+  for (const SpanHit& h : ours)
+    if (!allowed(mine, schema.span_types()[acc.type(h.span)], f, h.start, h.end)) return Verdict::Refused;
   return Verdict::Add;
 }
 
@@ -81,18 +114,16 @@ Labeled label_all(const Corpus& corpus, const std::vector<Proposal>& proposals, 
                   LabelCounts so_far) {
   Labeled out;
   out.counts = so_far;
-  Accepted acc;
-  acc.index.resize(corpus.document_count());
+  Accepted acc(corpus.document_count());
   auto bulk = std::make_unique<Bulk>(step);
-  std::vector<SpanHit> hits;
+  std::vector<SpanHit> theirs, ours;
   for (const Proposal& p : proposals) {
-    switch (judge(corpus, acc, p, hits)) {
+    switch (judge(corpus, acc, p, theirs, ours)) {
       case Verdict::Duplicate: ++out.counts.duplicates; continue;
       case Verdict::Refused: ++out.counts.refused_overlap; continue;
       case Verdict::Add: break;
     }
-    acc.types.push_back(p.type);
-    acc.index[p.doc].insert(SpanHit{p.start, p.end, SpanId(acc.types.size())});
+    acc.add(p);
     bulk->add(std::make_unique<AddSpan>(corpus.document(p.doc).id(), corpus.schema().span_types()[p.type].name,
                                         std::vector<Range>{{p.start, p.end}}, EdgeMode::Character));
     ++out.counts.added;
