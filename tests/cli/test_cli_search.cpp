@@ -111,3 +111,21 @@ TEST_CASE("cli search: JSONL hits, regex and case folding", "[cli][search]") {
   CHECK(run("search '(' " + in + " --regex").code == 2);
   CHECK(run("search x").code == 2);
 }
+
+TEST_CASE("cli preannotate: JSONL shards, each to its own gold file", "[cli][search]") {
+  const std::string dict = write_temp("shards.tsv", "Bishkek\tLOCATION\nInes Oduya\tPERSON\n");
+  const std::string a = write_temp("shard-a.jsonl", "{\"id\": \"a1\", \"text\": \"Ines Oduya flew to Bishkek.\"}\n"
+                                                    "{\"id\": \"a2\", \"text\": \"BISHKEK, bishkek\"}\n");
+  const std::string b = write_temp("shard-b.jsonl", "{\"id\": \"b1\", \"text\": \"Nothing here.\"}\n");
+  const Run ra = run("preannotate --from jsonl --schema " + kSchema + " --dict " + dict + " --ignore-case " + kTime + " " + a +
+                     " -o " + temp_dir() + "/shard-a.json");
+  REQUIRE(ra.code == 0);
+  CHECK(ra.out == a + ": 2 terms, 4 spans added, 0 refused by overlap rules, 0 already there (2 documents)\n");
+  CHECK(spans_of(temp_dir() + "/shard-a.json") ==
+        std::vector<std::string>{"Ines Oduya/PERSON", "Bishkek/LOCATION", "BISHKEK/LOCATION", "bishkek/LOCATION"});
+  const Run rb = run("preannotate --from jsonl --schema " + kSchema + " --dict " + dict + " " + kTime + " " + b + " -o " +
+                     temp_dir() + "/shard-b.json");
+  REQUIRE(rb.code == 0);
+  CHECK(spans_of(temp_dir() + "/shard-b.json").empty());
+  CHECK(run("preannotate --from jsonl --dict " + dict + " " + b + " -o " + temp_dir() + "/x.json").code == 2);  // no schema
+}
