@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "model/corpus.hpp"
 #include "text/document.hpp"
+#include "text/utf8.hpp"
 
 namespace goldspan {
 
@@ -25,6 +26,11 @@ std::string one_line(std::string_view s) {
 
 Finder::Finder(std::string_view pattern, FindOptions options) : options_(options) {
   if (pattern.empty()) throw Error("find", "the pattern is empty");
+  if (const auto bad = utf8::find_invalid(pattern)) throw Error("find", "the pattern is not valid UTF-8 at byte " + std::to_string(*bad));
+  if (!options.regex && !options.ignore_case) {
+    literal_ = std::string(pattern);
+    return;
+  }
   uint32_t flags = options.regex ? 0 : UREGEX_LITERAL;
   if (options.ignore_case) flags |= UREGEX_CASE_INSENSITIVE;
   UParseError where{};
@@ -42,30 +48,44 @@ Finder::~Finder() = default;
 Finder::Finder(Finder&&) noexcept = default;
 Finder& Finder::operator=(Finder&&) noexcept = default;
 
+void Finder::add_hit(const Document& doc, size_t doc_index, uint32_t start, uint32_t end, std::vector<Hit>& out) const {
+  Hit h;
+  h.doc = doc_index;
+  h.start = start;
+  h.end = end;
+  const uint32_t from = start > options_.context ? start - options_.context : 0;
+  const uint32_t to = std::min(doc.length(), end + options_.context);
+  h.before = one_line(doc.slice(from, start));
+  h.match = one_line(doc.slice(start, end));
+  h.after = one_line(doc.slice(end, to));
+  out.push_back(std::move(h));
+}
+
 bool Finder::find_in(const Document& doc, size_t doc_index, std::vector<Hit>& out) const {
   if (out.size() >= options_.max_hits) return false;
   const std::string_view text = doc.text();
+  const OffsetMap& map = doc.offsets();
+  if (!pattern_) {
+    for (size_t at = text.find(literal_); at != std::string_view::npos; at = text.find(literal_, at + literal_.size())) {
+      add_hit(doc, doc_index, map.cp_of_byte(uint32_t(at)), map.cp_of_byte(uint32_t(at + literal_.size())), out);
+      if (out.size() >= options_.max_hits) return false;
+    }
+    return true;
+  }
   // The UTF-16 copy is ICU regex's fast path; a UTF-8 UText would save it but runs slower.
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(pattern_->matcher(u, status));
+  if (options_.time_limit > 0) m->setTimeLimit(options_.time_limit, status);
   if (U_FAILURE(status)) throw Error("find", std::string("cannot search: ") + u_errorName(status));
-  const OffsetMap& map = doc.offsets();
   while (m->find(status) && U_SUCCESS(status)) {
     const int32_t a = m->start(status), b = m->end(status);
     if (a == b) continue;  // e.g. "x*": an empty hit selects nothing
-    Hit h;
-    h.doc = doc_index;
-    h.start = map.cp_of_utf16(uint32_t(a));
-    h.end = map.cp_of_utf16(uint32_t(b));
-    const uint32_t from = h.start > options_.context ? h.start - options_.context : 0;
-    const uint32_t to = std::min(doc.length(), h.end + options_.context);
-    h.before = one_line(doc.slice(from, h.start));
-    h.match = one_line(doc.slice(h.start, h.end));
-    h.after = one_line(doc.slice(h.end, to));
-    out.push_back(std::move(h));
+    add_hit(doc, doc_index, map.cp_of_utf16(uint32_t(a)), map.cp_of_utf16(uint32_t(b)), out);
     if (out.size() >= options_.max_hits) return false;
   }
+  if (status == U_REGEX_TIME_OUT)
+    throw Error("find", "the regular expression took too long on " + doc.id() + " (simplify it, e.g. avoid nested repeats)");
   if (U_FAILURE(status)) throw Error("find", std::string("search failed: ") + u_errorName(status));
   return true;
 }

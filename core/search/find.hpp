@@ -11,6 +11,8 @@
 // is ICU's UREGEX_CASE_INSENSITIVE, which uses full Unicode case folding for literal strings
 // ("STRASSE" finds "Straße", "ΑΘΉΝΑ" finds "αθήνα"). ICU reports UTF-16 indices; hits are
 // converted to code points with the document's OffsetMap. Empty matches are skipped.
+// Literal case-sensitive text skips ICU: a byte search over the UTF-8 finds the same hits
+// (UTF-8 is self-synchronising, so a match of valid text starts on a code point).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -34,6 +36,10 @@ struct FindOptions {
   bool ignore_case = false;  // full Unicode case folding
   uint32_t context = 30;     // code points of context on each side of a hit
   size_t max_hits = SIZE_MAX;  // stop after this many (the page shows the first N)
+  // ICU's match time limit (RegexMatcher::setTimeLimit, in engine steps of roughly a
+  // millisecond) per document, so that a runaway pattern like (a+)+b cannot freeze the page;
+  // 0: none. Running out is an Error.
+  int32_t time_limit = 0;
 };
 
 struct Hit {
@@ -62,7 +68,9 @@ class Finder {
   std::vector<Hit> find_all(const Corpus& corpus) const;
 
  private:
+  void add_hit(const Document& doc, size_t doc_index, uint32_t start, uint32_t end, std::vector<Hit>& out) const;
   FindOptions options_;
+  std::string literal_;                         // the byte-search fast path, when pattern_ is null
   std::unique_ptr<icu::RegexPattern> pattern_;
 };
 

@@ -103,3 +103,28 @@ TEST_CASE("find: max_hits stops early", "[search][find]") {
   o.max_hits = 4;
   CHECK(Finder("a", o).find_all(c.corpus).size() == 4);
 }
+
+TEST_CASE("find: literal byte search and ICU literal search agree", "[search][find]") {
+  TextCorpus c({"Ines 🇰🇬 Ines\u0301 ΙΝΕΣ Ines", "ines Ines"});
+  FindOptions o;
+  const auto fast = Finder("Ines", o).find_all(c.corpus);
+  o.regex = true;  // the same text as a regex: ICU's path
+  const auto icu = Finder("Ines", o).find_all(c.corpus);
+  REQUIRE(fast.size() == 4);
+  REQUIRE(icu.size() == fast.size());
+  for (size_t i = 0; i < fast.size(); ++i) {
+    CHECK(fast[i].doc == icu[i].doc);
+    CHECK(fast[i].start == icu[i].start);
+    CHECK(fast[i].end == icu[i].end);
+    CHECK(fast[i].before == icu[i].before);
+  }
+  CHECK_THROWS_WITH(Finder("\xff"), Catch::Contains("not valid UTF-8"));
+}
+
+TEST_CASE("find: a runaway regular expression stops at the time limit", "[search][find]") {
+  TextCorpus c({std::string(40, 'a') + "c"});
+  FindOptions o;
+  o.regex = true;
+  o.time_limit = 50;
+  CHECK_THROWS_WITH(Finder("(a+)+b", o).find_all(c.corpus), Catch::Contains("took too long on d0"));
+}
