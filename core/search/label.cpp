@@ -125,7 +125,7 @@ Labeled label_all(const Corpus& corpus, const std::vector<Proposal>& proposals, 
     }
     acc.add(p);
     bulk->add(std::make_unique<AddSpan>(corpus.document(p.doc).id(), corpus.schema().span_types()[p.type].name,
-                                        std::vector<Range>{{p.start, p.end}}, EdgeMode::Character));
+                                        std::vector<Range>{{p.start, p.end}}, EdgeMode::Token));
     ++out.counts.added;
   }
   if (out.counts.added) out.command = std::move(bulk);

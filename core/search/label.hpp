@@ -25,7 +25,8 @@ namespace goldspan {
 
 enum class Snap : uint8_t { Widen, Refuse };
 
-// A span to add: one fragment, code points, token-aligned (label_all adds it in character mode).
+// A span to add: one fragment, code points, token-aligned (label_all adds it in token mode,
+// which leaves an aligned range as it is).
 struct Proposal {
   size_t doc = 0;
   uint32_t start = 0, end = 0;

@@ -62,6 +62,18 @@ TEST_CASE("label all: matches widen to whole tokens, or are refused mid-token", 
   c.history.execute(std::unique_ptr<Command>(label(c, "kek", "LOCATION").command.release()));
   CHECK(span_texts(c) == std::vector<std::string>{"Bishkek/LOCATION", "Bishkekers/LOCATION"});
   CHECK_THROWS_WITH(label(c, "kek", "CITY"), Catch::Contains("unknown label 'CITY'"));
+
+  // Several hits in one token widen to the same span: one is added, the others are duplicates.
+  TextCorpus d2({"Bishkek is in Kyrgyzstan."});
+  const Labeled letters = label(d2, "B|k", "LOCATION", Snap::Widen, true);
+  CHECK(letters.counts.added == 1);
+  CHECK(letters.counts.duplicates == 2);
+  // Widened hits that cross: LOCATION spans may not overlap, so the later one is refused.
+  const Labeled crossing = label(d2, "kek is|n Kyr", "LOCATION", Snap::Widen, true);
+  CHECK(crossing.counts.added == 2);  // "Bishkek is", "in Kyrgyzstan": they do not cross
+  const Labeled crossing2 = label(d2, "kek i|s in", "LOCATION", Snap::Widen, true);
+  CHECK(crossing2.counts.added == 1);  // "Bishkek is"; "is in" crosses it
+  CHECK(crossing2.counts.refused_overlap == 1);
 }
 
 TEST_CASE("label all: overlap refusals and duplicates are counted, not added", "[search][label]") {
