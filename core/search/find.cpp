@@ -53,8 +53,11 @@ void Finder::add_hit(const Document& doc, size_t doc_index, uint32_t start, uint
   h.doc = doc_index;
   h.start = start;
   h.end = end;
-  const uint32_t from = start > options_.context ? start - options_.context : 0;
-  const uint32_t to = std::min(doc.length(), end + options_.context);
+  uint32_t from = start > options_.context ? start - options_.context : 0;
+  uint32_t to = std::min(doc.length(), end + options_.context);
+  // Whole grapheme clusters only: half a flag or a lone combining accent would show as junk.
+  while (from > 0 && !doc.is_grapheme_boundary(from)) --from;
+  while (to < doc.length() && !doc.is_grapheme_boundary(to)) ++to;
   h.before = one_line(doc.slice(from, start));
   h.match = one_line(doc.slice(start, end));
   h.after = one_line(doc.slice(end, to));

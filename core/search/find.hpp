@@ -45,8 +45,8 @@ struct FindOptions {
 struct Hit {
   size_t doc = 0;                // Corpus::document index
   uint32_t start = 0, end = 0;   // code points, half-open, in the original text
-  // Display context: up to FindOptions::context code points each side, line breaks and tabs
-  // shown as spaces, so a results list can draw "before [match] after" on one line.
+  // Display context: about FindOptions::context code points each side (whole grapheme
+  // clusters), line breaks and tabs shown as spaces, so a results list can draw "before [match] after" on one line.
   std::string before, match, after;
 };
 

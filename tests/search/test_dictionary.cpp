@@ -82,6 +82,10 @@ TEST_CASE("dictionary: longest match first, no two matches overlap, all document
   // Case folding is an option.
   const Dictionary folded = parse(c, "NEW YORK\tLOCATION\n", "d.tsv", true);
   CHECK(matched(c, folded.match(c.corpus)) == std::vector<std::string>{"0:New York/LOCATION", "0:New York/LOCATION", "2:new york/LOCATION"});
+  // Full folding: ß = ss, final sigma = sigma.
+  TextCorpus g({"STRASSE und Straße; ΟΔΟΣ οδός"});
+  const Dictionary street = parse(g, "strasse\tLOCATION\nΟΔΌΣ\tLOCATION\n", "d.tsv", true);
+  CHECK(matched(g, street.match(g.corpus)) == std::vector<std::string>{"0:STRASSE/LOCATION", "0:Straße/LOCATION", "0:οδός/LOCATION"});
 }
 
 TEST_CASE("dictionary: pre-annotation is one undoable command; existing spans are respected", "[search][dictionary]") {

@@ -97,6 +97,15 @@ TEST_CASE("find: astral and combining text before a match keeps code point offse
   CHECK(hits[0].before == "\U0001F6A2\U0001F468\u200D\U0001F469\u200D\U0001F467 \U0001F1F0\U0001F1EC cafe\u0301 ");
 }
 
+TEST_CASE("find: context never cuts a grapheme cluster", "[search][find]") {
+  TextCorpus c({"\U0001F1F0\U0001F1EC Bishkek"});
+  FindOptions o;
+  o.context = 2;  // would cut the flag in half
+  const auto hits = Finder("Bishkek", o).find_all(c.corpus);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].before == "\U0001F1F0\U0001F1EC ");
+}
+
 TEST_CASE("find: max_hits stops early", "[search][find]") {
   TextCorpus c({"a a a", "a a"});
   FindOptions o;
