@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
-#include <unicode/regex.h>
 #include <unicode/unistr.h>
+#if GOLDSPAN_HAS_ICU_REGEX
+#include <unicode/regex.h>
+#endif
 
 #include "error.hpp"
 #include "model/corpus.hpp"
@@ -24,6 +26,14 @@ std::string one_line(std::string_view s) {
 
 }  // namespace
 
+#if GOLDSPAN_HAS_ICU_REGEX
+struct Finder::Regex {
+  std::unique_ptr<icu::RegexPattern> pattern;
+};
+#else
+struct Finder::Regex {};
+#endif
+
 Finder::Finder(std::string_view pattern, FindOptions options) : options_(options) {
   if (pattern.empty()) throw Error("find", "the pattern is empty");
   if (const auto bad = utf8::find_invalid(pattern)) throw Error("find", "the pattern is not valid UTF-8 at byte " + std::to_string(*bad));
@@ -31,17 +41,20 @@ Finder::Finder(std::string_view pattern, FindOptions options) : options_(options
     literal_ = std::string(pattern);
     return;
   }
+#if GOLDSPAN_HAS_ICU_REGEX
   uint32_t flags = options.regex ? 0 : UREGEX_LITERAL;
   if (options.ignore_case) flags |= UREGEX_CASE_INSENSITIVE;
   UParseError where{};
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString p = icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), int32_t(pattern.size())));
-  pattern_.reset(icu::RegexPattern::compile(p, flags, where, status));
-  if (U_FAILURE(status)) {
-    pattern_.reset();
+  regex_ = std::make_unique<Regex>();
+  regex_->pattern.reset(icu::RegexPattern::compile(p, flags, where, status));
+  if (U_FAILURE(status))
     throw Error("find", std::string("bad regular expression: ") + u_errorName(status) + " at offset " +
                             std::to_string(where.offset) + " of the pattern");
-  }
+#else
+  throw Error("find", "regular expressions and ignore case need ICU's i18n library, which this build lacks");
+#endif
 }
 
 Finder::~Finder() = default;
@@ -66,19 +79,24 @@ void Finder::add_hit(const Document& doc, size_t doc_index, uint32_t start, uint
 
 bool Finder::find_in(const Document& doc, size_t doc_index, std::vector<Hit>& out) const {
   if (out.size() >= options_.max_hits) return false;
+  if (regex_) return find_regex(doc, doc_index, out);
   const std::string_view text = doc.text();
   const OffsetMap& map = doc.offsets();
-  if (!pattern_) {
-    for (size_t at = text.find(literal_); at != std::string_view::npos; at = text.find(literal_, at + literal_.size())) {
-      add_hit(doc, doc_index, map.cp_of_byte(uint32_t(at)), map.cp_of_byte(uint32_t(at + literal_.size())), out);
-      if (out.size() >= options_.max_hits) return false;
-    }
-    return true;
+  for (size_t at = text.find(literal_); at != std::string_view::npos; at = text.find(literal_, at + literal_.size())) {
+    add_hit(doc, doc_index, map.cp_of_byte(uint32_t(at)), map.cp_of_byte(uint32_t(at + literal_.size())), out);
+    if (out.size() >= options_.max_hits) return false;
   }
+  return true;
+}
+
+bool Finder::find_regex(const Document& doc, size_t doc_index, std::vector<Hit>& out) const {
+#if GOLDSPAN_HAS_ICU_REGEX
+  const std::string_view text = doc.text();
+  const OffsetMap& map = doc.offsets();
   // The UTF-16 copy is ICU regex's fast path; a UTF-8 UText would save it but runs slower.
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(pattern_->matcher(u, status));
+  std::unique_ptr<icu::RegexMatcher> m(regex_->pattern->matcher(u, status));
   if (options_.time_limit > 0) m->setTimeLimit(options_.time_limit, status);
   if (U_FAILURE(status)) throw Error("find", std::string("cannot search: ") + u_errorName(status));
   while (m->find(status) && U_SUCCESS(status)) {
@@ -90,6 +108,7 @@ bool Finder::find_in(const Document& doc, size_t doc_index, std::vector<Hit>& ou
   if (status == U_REGEX_TIME_OUT)
     throw Error("find", "the regular expression took too long on " + doc.id() + " (simplify it, e.g. avoid nested repeats)");
   if (U_FAILURE(status)) throw Error("find", std::string("search failed: ") + u_errorName(status));
+#endif
   return true;
 }
 

@@ -20,11 +20,13 @@
 #include <string_view>
 #include <vector>
 
-#include <unicode/uversion.h>
-
-U_NAMESPACE_BEGIN
-class RegexPattern;
-U_NAMESPACE_END
+// ICU's regex engine is in libicui18n. A build without it (the wasm build, until setup.sh
+// compiles i18n for it) finds literal case-sensitive text only; other searches are an Error.
+#if __has_include(<unicode/regex.h>)
+#define GOLDSPAN_HAS_ICU_REGEX 1
+#else
+#define GOLDSPAN_HAS_ICU_REGEX 0
+#endif
 
 namespace goldspan {
 
@@ -53,7 +55,7 @@ struct Hit {
 class Finder {
  public:
   // Throws Error("find", ...) when the pattern is empty or (regex) does not compile, with
-  // ICU's error and the offset in the pattern.
+  // ICU's error and the offset in the pattern, or when this build has no ICU regex (above).
   Finder(std::string_view pattern, FindOptions options = {});
   ~Finder();
   Finder(Finder&&) noexcept;
@@ -70,8 +72,10 @@ class Finder {
  private:
   void add_hit(const Document& doc, size_t doc_index, uint32_t start, uint32_t end, std::vector<Hit>& out) const;
   FindOptions options_;
-  std::string literal_;                         // the byte-search fast path, when pattern_ is null
-  std::unique_ptr<icu::RegexPattern> pattern_;
+  struct Regex;  // the compiled ICU pattern (find.cpp)
+  bool find_regex(const Document& doc, size_t doc_index, std::vector<Hit>& out) const;
+  std::string literal_;          // the byte-search fast path, when regex_ is null
+  std::unique_ptr<Regex> regex_;
 };
 
 }  // namespace goldspan

@@ -57,6 +57,7 @@ TEST_CASE("find: context is one line, cut to the requested code points", "[searc
   CHECK(wide[0].after == " burned last");
 }
 
+#if GOLDSPAN_HAS_ICU_REGEX
 TEST_CASE("find: ICU regex with Unicode classes; bad patterns are errors", "[search][find]") {
   TextCorpus c({"Начальник порта Инес Одуя, 14 Arbeiter, caf\u00e9 42"});
   CHECK(texts(c, find(c, "\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+", true)) == std::vector<std::string>{"Инес Одуя"});
@@ -83,6 +84,7 @@ TEST_CASE("find: case-insensitive with full Unicode case folding", "[search][fin
   CHECK(texts(c, find(c, "STRAßE", false, true)) == std::vector<std::string>{"Straße", "STRASSE"});
   CHECK(texts(c, find(c, "москв\\p{L}", true, true)) == std::vector<std::string>{"МОСКВА", "москва"});
 }
+#endif
 
 TEST_CASE("find: astral and combining text before a match keeps code point offsets exact", "[search][find]") {
   TextCorpus c({"\U0001F6A2\U0001F468\u200D\U0001F469\u200D\U0001F467 \U0001F1F0\U0001F1EC cafe\u0301 Valmora \U0001D400 Valmora"});
@@ -113,6 +115,7 @@ TEST_CASE("find: max_hits stops early", "[search][find]") {
   CHECK(Finder("a", o).find_all(c.corpus).size() == 4);
 }
 
+#if GOLDSPAN_HAS_ICU_REGEX
 TEST_CASE("find: literal byte search and ICU literal search agree", "[search][find]") {
   TextCorpus c({"Ines 🇰🇬 Ines\u0301 ΙΝΕΣ Ines", "ines Ines"});
   FindOptions o;
@@ -137,3 +140,12 @@ TEST_CASE("find: a runaway regular expression stops at the time limit", "[search
   o.time_limit = 50;
   CHECK_THROWS_WITH(Finder("(a+)+b", o).find_all(c.corpus), Catch::Contains("took too long on d0"));
 }
+#endif
+
+#if !GOLDSPAN_HAS_ICU_REGEX
+TEST_CASE("find: without ICU i18n, regex and ignore case are a clear error", "[search][find]") {
+  FindOptions o;
+  o.regex = true;
+  CHECK_THROWS_WITH(Finder("a+", o), Catch::Contains("need ICU's i18n library"));
+}
+#endif
