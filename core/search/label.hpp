@@ -11,7 +11,8 @@
 // inside a token is refused instead. A match touching no token (only spaces) is refused either way.
 // Proposals are checked in order against the spans already there AND the ones accepted before
 // them, with the schema's overlap and nesting rules (the same rules Corpus applies); refused and
-// duplicate ones are counted, not added, so the command itself cannot fail on a clean corpus.
+// duplicate ones are counted, not added, so the command cannot fail on the corpus it was built
+// for (build it again after any other edit).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
