@@ -11,5 +11,7 @@ int cmd_tokenize(const Args& args);
 int cmd_validate(const Args& args);
 int cmd_convert(const Args& args);
 int cmd_stats(const Args& args);
+int cmd_search(const Args& args);
+int cmd_preannotate(const Args& args);
 
 }  // namespace goldspan::cli

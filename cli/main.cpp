@@ -36,6 +36,14 @@ const char* kUsage =
     "      Warnings (what the output format cannot carry) go to stderr.\n"
     "  stats [--json] FILE\n"
     "      Counts of a gold file per label, relation and link type, document and annotator.\n"
+    "  search PATTERN FILE [--regex] [--ignore-case] [--context N] [--max N] [--from FORMAT --schema FILE]\n"
+    "      One JSON line per hit: {\"doc\", \"start\", \"end\", \"match\", \"before\", \"after\"}, offsets in code points.\n"
+    "      --regex        PATTERN is an ICU regular expression (\\p{L}, \\b, ...); default: literal text\n"
+    "      --ignore-case  full Unicode case folding (BISHKEK = Bishkek, ΑΘΉΝΑ = αθήνα, STRASSE = Straße)\n"
+    "  preannotate --dict FILE [--ignore-case] [--from FORMAT --schema FILE] [--time ISO] IN -o OUT\n"
+    "      Labels every dictionary term (term<TAB>LABEL lines, or JSONL {\"term\", \"label\"}) in IN, longest\n"
+    "      first, on whole tokens, skipping what the schema's overlap rules refuse; writes gold JSON to OUT.\n"
+    "      Prints the counts; a bad dictionary line is an error naming the file and line, and OUT is not written.\n"
     "  help           this text\n";
 
 }  // namespace
@@ -60,6 +68,8 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return goldspan::cli::cmd_validate(args);
   if (cmd == "convert") return goldspan::cli::cmd_convert(args);
   if (cmd == "stats") return goldspan::cli::cmd_stats(args);
+  if (cmd == "search") return goldspan::cli::cmd_search(args);
+  if (cmd == "preannotate") return goldspan::cli::cmd_preannotate(args);
   std::cerr << "goldspan: unknown command '" << cmd << "'\n" << kUsage;
   return 2;
 }

@@ -1,0 +1,99 @@
+// Search and dictionary benchmark over a generated corpus of several million tokens:
+//   - Finder: one word, plain and case-insensitive, over every document;
+//   - Dictionary: 10,000 terms (token sequences of 1–3 tokens, `copied`% taken from the corpus
+//     so they match, the rest invented), matched over every document, then label_all and the
+//     one History step that adds the spans. Prints times and tokens/s.
+// The generated corpus repeats a dozen sentences, so copied terms match very often: with 50%
+// copied about a third of all tokens end up labelled, far more than a real dictionary does.
+//
+//   bench_search [million_tokens=5] [terms=10000] [copied=50]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <random>
+#include <string>
+#include <unordered_set>
+
+#include "corpus_gen.hpp"
+#include "model/history.hpp"
+#include "search/dictionary.hpp"
+#include "text/icu_data.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef __EMSCRIPTEN__
+  goldspan::load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
+  goldspan::load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
+#endif
+  using namespace goldspan;
+  const double million = argc > 1 ? std::atof(argv[1]) : 5;
+  const size_t n_terms = argc > 2 ? size_t(std::atol(argv[2])) : 10000;
+  const unsigned copied = argc > 3 ? unsigned(std::atoi(argv[3])) : 50;
+  const size_t want = size_t(million * 1e6);
+
+  Tokenizer tok;
+  Corpus corpus(Schema::load_file(std::string(GOLDSPAN_SOURCE_DIR) + "/assets/schema/default.json"));
+  size_t tokens = 0;
+  auto t0 = Clock::now();
+  for (uint64_t seed = 1; tokens < want; ++seed) {  // 256 KB documents, as a real corpus has many
+    auto d = std::make_shared<Document>("doc" + std::to_string(seed), bench::multilingual_text(256 << 10, seed), tok);
+    tokens += d->tokens().size();
+    corpus.add_document(std::move(d));
+  }
+  std::printf("corpus: %zu documents, %zu tokens (built in %.2f s)\n", corpus.document_count(), tokens, since(t0));
+
+  for (bool fold : {false, true}) {
+    if (fold && !GOLDSPAN_HAS_ICU_REGEX) continue;
+    FindOptions o;
+    o.ignore_case = fold;
+    t0 = Clock::now();
+    const size_t hits = Finder("President", o).find_all(corpus).size();
+    std::printf("find 'President'%s: %zu hits in %.3f s\n", fold ? " (ignore case)" : "", hits, since(t0));
+  }
+
+  // Terms: token sequences copied from the corpus (they match) and invented ones (they do not).
+  std::mt19937_64 rng(7);
+  const char* labels[] = {"PERSON", "ORGANIZATION", "LOCATION", "DATE", "QUANTITY", "EVENT"};
+  std::string dict;
+  std::unordered_set<std::string> seen;  // a term twice could get two labels, which is an error
+  for (size_t i = 0; seen.size() < n_terms; ++i) {
+    const Document& d = corpus.document(rng() % corpus.document_count());
+    const size_t len = 1 + rng() % 3, at = rng() % (d.tokens().size() - len);
+    std::string term = i % 100 >= copied ? "zq" + std::to_string(i) + " term" : "";
+    if (term.empty())
+      for (size_t k = 0; k < len; ++k) term += (k ? " " : "") + std::string(d.slice(d.tokens()[at + k].start, d.tokens()[at + k].end));
+    if (term.find_first_of("\t\n\r") != std::string::npos || !seen.insert(term).second) continue;
+    // The label depends on the tokens only, so two spellings of one token sequence agree.
+    std::string squeezed;
+    for (char c : term)
+      if (c != ' ') squeezed += c;
+    dict += term + "\t" + labels[std::hash<std::string>()(squeezed) % 6] + "\n";
+  }
+  t0 = Clock::now();
+  const Dictionary dictionary = Dictionary::parse(dict, "bench.tsv", corpus.schema(), tok);
+  const double parse_s = since(t0);
+  t0 = Clock::now();
+  const std::vector<Proposal> found = dictionary.match(corpus);
+  const double match_s = since(t0);
+  t0 = Clock::now();
+  Labeled r = label_all(corpus, found, "dictionary");
+  const double label_s = since(t0);
+  History history(corpus);
+  history.set_annotator("bench");
+  t0 = Clock::now();
+  if (r.command) history.execute(std::move(r.command));
+  const double apply_s = since(t0);
+  std::printf("dictionary: %zu terms parsed in %.3f s\n", dictionary.size(), parse_s);
+  std::printf("match: %zu matches in %.3f s (%.1f M tokens/s)\n", found.size(), match_s, double(tokens) / match_s / 1e6);
+  std::printf("label_all: %zu added, %zu refused by overlap, %zu duplicates in %.3f s; history step %.3f s\n",
+              r.counts.added, r.counts.refused_overlap, r.counts.duplicates, label_s, apply_s);
+  std::printf("total pre-annotation (match + label_all + step): %.3f s for %zu tokens\n", match_s + label_s + apply_s, tokens);
+  return 0;
+}
