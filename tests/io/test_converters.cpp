@@ -615,8 +615,11 @@ TEST_CASE("prodigy: tokens and ws rebuild the text byte for byte", "[io][prodigy
   CHECK(at("\n ") < texts.size());  // spaCy keeps the space in a whitespace token
   CHECK(ex["tokens"].back()["text"] == "one");
   CHECK(ex["tokens"].back()["ws"] == true);
-  CHECK(ex["spans"][0]["token_start"] == at("Aljazeera’s"));
-  CHECK(ex["spans"][0]["token_end"] == at("Aljazeera’s"));
+  // The default schema's locale is en: the possessive is a token of its own, and Prodigy's
+  // token_end is inclusive.
+  CHECK(ex["spans"][0]["token_start"] == at("Aljazeera"));
+  CHECK(ex["spans"][0]["token_end"] == at("’s"));
+  CHECK(at("’s") == at("Aljazeera") + 1);
 }
 
 // [SECTION] W3C
