@@ -11,5 +11,6 @@ int cmd_tokenize(const Args& args);
 int cmd_validate(const Args& args);
 int cmd_convert(const Args& args);
 int cmd_stats(const Args& args);
+int cmd_agree(const Args& args);
 
 }  // namespace goldspan::cli

@@ -35,6 +35,12 @@ const char* kUsage =
     "      Warnings (what the output format cannot carry) go to stderr.\n"
     "  stats [--json] FILE\n"
     "      Counts of a gold file per label, relation and link type, document and annotator.\n"
+    "  agree [--json] [--per-label] [--per-doc] A.json B.json [C.json ...]\n"
+    "      Inter-annotator agreement of gold files of the same documents (docs/agreement.md):\n"
+    "      span P/R/F1 per pair (exact and overlap match, micro and macro), token-level Cohen's\n"
+    "      kappa per pair, Fleiss' kappa and Krippendorff's alpha (nominal). n/a = undefined.\n"
+    "      --per-label  per label results and the label confusion matrix\n"
+    "      --per-doc    per document results\n"
     "  help           this text\n";
 
 }  // namespace
@@ -59,6 +65,7 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return goldspan::cli::cmd_validate(args);
   if (cmd == "convert") return goldspan::cli::cmd_convert(args);
   if (cmd == "stats") return goldspan::cli::cmd_stats(args);
+  if (cmd == "agree") return goldspan::cli::cmd_agree(args);
   std::cerr << "goldspan: unknown command '" << cmd << "'\n" << kUsage;
   return 2;
 }
