@@ -1,6 +1,7 @@
 // goldspan agree — inter-annotator agreement between gold files of the same documents.
 // Loads and checks the files, hands plain spans and token labels to core/agree, prints.
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "agree/clusters.hpp"
 #include "agree/spans.hpp"
 #include "agree/tokens.hpp"
 #include "commands.hpp"
@@ -86,6 +88,53 @@ std::vector<AgreeSpan> in_documents(const std::vector<AgreeSpan>& spans, const A
 }
 
 ojson number(double v) { return std::isnan(v) ? ojson(nullptr) : ojson(v); }
+
+// The spans of one kind in the documents `other` has, and that kind's clusters over them.
+struct KindView {
+  std::vector<AgreeSpan> spans;
+  std::vector<std::vector<size_t>> clusters;
+};
+
+KindView kind_view(const Annotation& a, SpanKind kind, const Annotation& other) {
+  KindView v;
+  const Schema& schema = *a.import.schema;
+  std::vector<size_t> index(a.spans.size(), SIZE_MAX);
+  for (size_t i = 0; i < a.spans.size(); ++i) {
+    const int t = schema.span_type(a.spans[i].label);
+    if (t < 0 || schema.span_types()[t].kind != kind || !other.doc_index.count(a.spans[i].doc)) continue;
+    index[i] = v.spans.size();
+    v.spans.push_back(a.spans[i]);
+  }
+  for (const ImportedCluster& c : a.import.clusters) {
+    if (c.kind != kind) continue;
+    v.clusters.emplace_back();
+    for (size_t m : c.members)
+      if (index[m] != SIZE_MAX) v.clusters.back().push_back(index[m]);
+  }
+  return v;
+}
+
+ojson score_json(const ClusterScore& s) {
+  return {{"recall", s.recall()}, {"precision", s.precision()}, {"f1", s.f1()}};
+}
+
+// Cluster agreement per span kind that either file clusters (entity, claim).
+ojson clusters_json(const Annotation& a, const Annotation& b) {
+  ojson out = ojson::object();
+  for (SpanKind kind : {SpanKind::Entity, SpanKind::Claim}) {
+    const KindView va = kind_view(a, kind, b), vb = kind_view(b, kind, a);
+    if (va.clusters.empty() && vb.clusters.empty()) continue;
+    const auto [key, response] = mention_clusterings(va.spans, va.clusters, vb.spans, vb.clusters);
+    const CorefAgreement c = coref_agreement(key, response);
+    out[to_string(kind)] = {{"muc", score_json(c.muc)},
+                            {"b_cubed", score_json(c.b_cubed)},
+                            {"ceaf_e", score_json(c.ceaf_entity)},
+                            {"ceaf_m", score_json(c.ceaf_mention)},
+                            {"blanc", {{"recall", c.blanc.recall}, {"precision", c.blanc.precision}, {"f1", c.blanc.f1}}},
+                            {"conll_f1", c.conll_f1}};
+  }
+  return out;
+}
 
 ojson counts_json(const SpanCounts& c) {
   return {{"spans_a", c.reference}, {"spans_b", c.candidate}, {"matched", c.matched},
@@ -172,6 +221,7 @@ ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_do
         const LabelConfusion c = label_confusion(a, b);
         p["confusion"] = {{"labels", c.labels}, {"counts", c.counts}, {"only_a", c.only_a}, {"only_b", c.only_b}};
       }
+      p["clusters"] = clusters_json(all[i], all[j]);
       if (per_doc) {
         ojson d = ojson::object();
         const auto exact = span_agreement_by_document(a, b, SpanMatch::Exact);
@@ -278,6 +328,16 @@ std::string text_of(const ojson& j) {
       table(o, "per document, " + pair, {"DOCUMENT", "MATCH", "SPANS A", "SPANS B", "MATCHED", "P", "R", "F1"}, rows);
     }
   }
+  rows.clear();
+  for (const ojson& p : j["spans"])
+    for (auto it = p["clusters"].begin(); it != p["clusters"].end(); ++it) {
+      const ojson& c = it.value();
+      rows.push_back({p["a"], p["b"], it.key(), fixed(c["muc"]["f1"]), fixed(c["b_cubed"]["f1"]), fixed(c["ceaf_e"]["f1"]),
+                      fixed(c["blanc"]["f1"]), fixed(c["conll_f1"])});
+    }
+  if (!rows.empty())
+    table(o, "clusters (F1; a mention is a span's edges, spans in no cluster are singletons)",
+          {"A", "B", "KIND", "MUC", "B3", "CEAF-E", "BLANC", "CONLL"}, rows);
   const ojson& t = j["tokens"];
   rows.clear();
   for (const ojson& k : t["cohen_kappa"]) rows.push_back({"Cohen's kappa", k["a"].get<std::string>() + " / " + k["b"].get<std::string>(), fixed(k["value"])});

@@ -38,7 +38,8 @@ const char* kUsage =
     "  agree [--json] [--per-label] [--per-doc] A.json B.json [C.json ...]\n"
     "      Inter-annotator agreement of gold files of the same documents (docs/agreement.md):\n"
     "      span P/R/F1 per pair (exact and overlap match, micro and macro), token-level Cohen's\n"
-    "      kappa per pair, Fleiss' kappa and Krippendorff's alpha (nominal). n/a = undefined.\n"
+    "      kappa per pair, Fleiss' kappa and Krippendorff's alpha (nominal); for clustered\n"
+    "      files MUC, B3, CEAF-e, BLANC and CoNLL F1 per pair. n/a = undefined.\n"
     "      --per-label  per label results and the label confusion matrix\n"
     "      --per-doc    per document results\n"
     "  help           this text\n";

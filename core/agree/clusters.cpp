@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace goldspan {
@@ -208,6 +210,44 @@ BlancScore blanc(const Clustering& key_in, const Clustering& response_in) {
 
 double conll_f1(const Clustering& key, const Clustering& response) {
   return (muc(key, response).f1() + b_cubed(key, response).f1() + ceaf_entity(key, response).f1()) / 3;
+}
+
+CorefAgreement coref_agreement(const Clustering& key, const Clustering& response) {
+  CorefAgreement c;
+  c.muc = muc(key, response);
+  c.b_cubed = b_cubed(key, response);
+  c.ceaf_mention = ceaf_mention(key, response);
+  c.ceaf_entity = ceaf_entity(key, response);
+  c.blanc = blanc(key, response);
+  c.conll_f1 = (c.muc.f1() + c.b_cubed.f1() + c.ceaf_entity.f1()) / 3;
+  return c;
+}
+
+std::pair<Clustering, Clustering> mention_clusterings(const std::vector<AgreeSpan>& spans_a,
+                                                      const std::vector<std::vector<size_t>>& clusters_a,
+                                                      const std::vector<AgreeSpan>& spans_b,
+                                                      const std::vector<std::vector<size_t>>& clusters_b) {
+  std::map<std::tuple<std::string, uint32_t, uint32_t>, uint64_t> ids;
+  auto id_of = [&](const AgreeSpan& s) {
+    return ids.emplace(std::make_tuple(s.doc, s.start, s.end), uint64_t(ids.size())).first->second;
+  };
+  auto side = [&](const std::vector<AgreeSpan>& spans, const std::vector<std::vector<size_t>>& clusters) {
+    Clustering out;
+    std::vector<char> clustered(spans.size());
+    for (const auto& members : clusters) {
+      out.emplace_back();
+      for (size_t i : members) {
+        out.back().push_back(id_of(spans.at(i)));
+        clustered[i] = 1;
+      }
+    }
+    for (size_t i = 0; i < spans.size(); ++i)
+      if (!clustered[i]) out.push_back({id_of(spans[i])});
+    return out;
+  };
+  Clustering a = side(spans_a, clusters_a);
+  Clustering b = side(spans_b, clusters_b);
+  return {std::move(a), std::move(b)};
 }
 
 }  // namespace goldspan

@@ -12,8 +12,12 @@
 // et al. 1995), B-cubed (Bagga & Baldwin 1998), CEAF (Luo 2005), BLANC (Recasens & Hovy 2011,
 // extended to predicted mentions by Luo et al. 2014). Like that scorer, a recall or precision
 // with denominator 0 is 0, so that the CoNLL F1 is always a number; the raw counts are kept.
+#include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
+
+#include "agree/spans.hpp"
 
 namespace goldspan {
 
@@ -41,5 +45,21 @@ BlancScore blanc(const Clustering& key, const Clustering& response);
 
 // The CoNLL-2011/2012 score: the mean of the MUC, B-cubed and CEAF-e F1.
 double conll_f1(const Clustering& key, const Clustering& response);
+
+// Every metric above for one key and response.
+struct CorefAgreement {
+  ClusterScore muc, b_cubed, ceaf_mention, ceaf_entity;
+  BlancScore blanc;
+  double conll_f1 = 0;
+};
+CorefAgreement coref_agreement(const Clustering& key, const Clustering& response);
+
+// Two annotators' clusters as clusterings over one id space. A mention is a span's document
+// and edges (not its label, which the span metrics score); spans in no cluster are singletons,
+// as every marked span refers to something. clusters_x[i] lists indices into spans_x.
+std::pair<Clustering, Clustering> mention_clusterings(const std::vector<AgreeSpan>& spans_a,
+                                                      const std::vector<std::vector<size_t>>& clusters_a,
+                                                      const std::vector<AgreeSpan>& spans_b,
+                                                      const std::vector<std::vector<size_t>>& clusters_b);
 
 }  // namespace goldspan

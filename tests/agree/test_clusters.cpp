@@ -134,3 +134,27 @@ TEST_CASE("clusters: hand-computed MUC, B-cubed, CEAF and BLANC", "[agree][clust
   CHECK(b_cubed({}, {}).recall_den == 0);
   CHECK(blanc({}, {}).f1 == 0);
 }
+
+TEST_CASE("clusters: mentions from spans, unclustered spans as singletons", "[agree][clusters]") {
+  // A: [0,5) and [10,15) coreferent, [20,25) alone. B: the same pair (one labelled
+  // differently: a mention is its edges), and [30,35) alone.
+  const std::vector<AgreeSpan> a = {{"d", "PER", 0, 5}, {"d", "PER", 10, 15}, {"d", "LOC", 20, 25}};
+  const std::vector<AgreeSpan> b = {{"d", "PER", 10, 15}, {"d", "ORG", 0, 5}, {"d", "LOC", 30, 35}};
+  const auto [key, response] = mention_clusterings(a, {{0, 1}}, b, {{0, 1}});
+  REQUIRE(key.size() == 2);
+  REQUIRE(response.size() == 2);
+  CHECK(key[1].size() == 1);
+  CHECK(key[1][0] != response[1][0]);  // [20,25) and [30,35) are different mentions
+  const CorefAgreement c = coref_agreement(key, response);
+  // MUC: the one key link is found and nothing else is linked: R = P = 1.
+  CHECK(c.muc.f1() == Approx(1));
+  // B-cubed: mentions 0 and 1 score 1 on both sides, [20,25) 0 in recall, [30,35) 0 in precision.
+  CHECK(c.b_cubed.recall() == Approx(2.0 / 3));
+  CHECK(c.b_cubed.precision() == Approx(2.0 / 3));
+  // CEAF-e: {0,1}-{0,1} = 1, the singletons do not pair: 1/2 both ways.
+  CHECK(c.ceaf_entity.f1() == Approx(0.5));
+  CHECK(c.conll_f1 == Approx((1 + 2.0 / 3 + 0.5) / 3));
+  // Two documents' spans with the same edges are different mentions.
+  const auto [k2, r2] = mention_clusterings({{"d", "X", 0, 5}}, {}, {{"e", "X", 0, 5}}, {});
+  CHECK(k2[0][0] != r2[0][0]);
+}

@@ -31,8 +31,9 @@ const std::vector<Mark> kMarks = {{"PERSON", 0, 8}, {"PERSON", 13, 20}, {"LOCATI
 
 // A gold file of one document "d1" with these spans, over the shipped default schema, made by
 // `annotator` (empty: no provenance, so the file name names the annotator).
+// `clusters` lists 1-based indices into `marks` (span ids s1, s2, ...).
 std::string gold_file(const std::string& name, const std::vector<Mark>& marks, const std::string& annotator,
-                      const std::string& text = kText) {
+                      const std::string& text = kText, const std::vector<std::vector<int>>& clusters = {}) {
   const json fixture = json::parse(goldspan::test::read_file(kSource + "/tests/io/fixtures/samples.gold.json").value());
   json spans = json::array();
   for (size_t i = 0; i < marks.size(); ++i)
@@ -42,6 +43,15 @@ std::string gold_file(const std::string& name, const std::vector<Mark>& marks, c
   json g = {{"format", fixture["format"]}, {"version", fixture["version"]}, {"offset_unit", fixture["offset_unit"]},
             {"schema", fixture["schema"]},
             {"documents", json::array({{{"id", "d1"}, {"text", text}, {"sha256", goldspan::sha256_hex(text)}, {"spans", spans}}})}};
+  if (!clusters.empty()) {
+    g["clusters"] = json::array();
+    for (size_t c = 0; c < clusters.size(); ++c) {
+      json members = json::array();
+      for (int m : clusters[c]) members.push_back({{"doc", "d1"}, {"span", "s" + std::to_string(m)}});
+      g["clusters"].push_back({{"id", "c" + std::to_string(c + 1)}, {"kind", "entity"}, {"label", "e" + std::to_string(c + 1)},
+                               {"members", members}});
+    }
+  }
   if (!annotator.empty())
     g["provenance"] = {{"tool", "goldspan"}, {"annotators", {annotator}}, {"exported_at", "2024-01-01T00:00:00.000Z"}};
   return write_temp(name, g.dump(2));
@@ -150,4 +160,31 @@ TEST_CASE("cli agree: a document with another text is an error naming both files
   CHECK(run("agree " + a).code == 2);
   CHECK(run("agree --frob " + a + " " + a).code == 2);
   CHECK(run("agree " + a + " /nonexistent/b.json").code == 1);
+}
+
+TEST_CASE("cli agree: entity clusters, numbers computed by hand", "[cli][agree]") {
+  // A links "Ana Lima" and "Bo Chen" (spans 1 and 2); B clusters nothing. Mentions are the
+  // four spans; unclustered spans are singletons: key {1 2} {3} {4}, response {1} {2} {3} {4}.
+  //   MUC: R = (2 - 2)/1 = 0, P = 0/0 = 0: F1 0.
+  //   B3: R = (1/2 + 1/2 + 1 + 1)/4 = 3/4, P = 1: F1 = 6/7.
+  //   CEAF-e: best phi4 {12}-{1} 2/3, {3}-{3} 1, {4}-{4} 1 = 8/3; R = 8/9, P = 2/3: F1 = 16/21.
+  //   CoNLL = (0 + 6/7 + 16/21)/3 = 34/63.
+  //   BLANC: key 1 link, 5 non-links; response 0 links, 6 non-links; common 0 and 5:
+  //   links F 0, non-links R 1, P 5/6, F 10/11: BLANC F1 = 5/11.
+  const std::string a = gold_file("cl-a.json", kMarks, "ana", kText, {{1, 2}});
+  const std::string b = gold_file("cl-b.json", kMarks, "bo");
+  const json j = agree_json(a + " " + b);
+  const json& c = j["spans"][0]["clusters"]["entity"];
+  CHECK(c["muc"]["f1"] == 0.0);
+  CHECK(c["b_cubed"]["f1"].get<double>() == Approx(6.0 / 7));
+  CHECK(c["ceaf_e"]["f1"].get<double>() == Approx(16.0 / 21));
+  CHECK(c["conll_f1"].get<double>() == Approx(34.0 / 63));
+  CHECK(c["blanc"]["f1"].get<double>() == Approx(5.0 / 11));
+  CHECK(!j["spans"][0]["clusters"].contains("claim"));  // nobody clustered claims
+  const json same = agree_json(a + " " + gold_file("cl-c.json", kMarks, "čeněk", kText, {{1, 2}}));
+  CHECK(same["spans"][0]["clusters"]["entity"]["conll_f1"] == 1.0);
+  const Run t = run("agree " + a + " " + b);
+  CHECK(t.out.find("CONLL") != std::string::npos);
+  // Files without clusters have no cluster table.
+  CHECK(agree_json(b + " " + b)["spans"][0]["clusters"].empty());
 }
