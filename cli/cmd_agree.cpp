@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "agree/clusters.hpp"
+#include "agree/relations.hpp"
 #include "agree/spans.hpp"
 #include "agree/tokens.hpp"
 #include "commands.hpp"
@@ -28,11 +29,12 @@ struct Annotation {
   std::string file, name;
   GoldImport import;
   std::vector<AgreeSpan> spans;                  // every kind, extent of each span
+  std::vector<AttributeValues> attributes;       // parallel to spans
   std::map<std::string, size_t> doc_index;       // id -> index into import.documents
 };
 
 // One name per file: the file's provenance when it names a single annotator, else the file
-// name; a name two files share gets its file name appended.
+// name; a name several files share gets the file's position appended ("ana #2").
 std::string provenance_name(const std::string& text) {
   const ojson j = ojson::parse(text, nullptr, false);
   if (j.is_object() && j.contains("provenance") && j["provenance"].is_object()) {
@@ -51,8 +53,10 @@ Annotation load(const std::string& file, Tokenizer& tok) {
   a.name = provenance_name(text);
   if (a.name.empty()) a.name = std::filesystem::path(file).filename().string();
   for (size_t d = 0; d < a.import.documents.size(); ++d) a.doc_index[a.import.documents[d]->id()] = d;
-  for (const ImportedSpan& s : a.import.spans)
+  for (const ImportedSpan& s : a.import.spans) {
     a.spans.push_back({a.import.documents[s.doc]->id(), s.label, s.fragments.front().start, s.fragments.back().end});
+    a.attributes.emplace_back(s.attributes.begin(), s.attributes.end());
+  }
   return a;
 }
 
@@ -204,6 +208,25 @@ ojson token_json(const TokenAgreement& t, const std::vector<Annotation>& all) {
             {"expected_disagreement", number(t.alpha.expected)}, {"pairable_values", t.alpha.pairable}}}};
 }
 
+// Relations of the documents `other` has, ends as indices into a.spans.
+std::vector<AgreeRelation> relations_of(const Annotation& a, const Annotation& other) {
+  std::vector<AgreeRelation> out;
+  for (const ImportedRelation& r : a.import.relations)
+    if (other.doc_index.count(a.import.documents[r.doc]->id())) out.push_back({r.type, r.from, r.to});
+  return out;
+}
+
+// Relations as F1 over ends paired by overlap, attributes over the same pairs.
+void relations_and_attributes(const Annotation& a, const Annotation& b, bool per_label, ojson& p) {
+  const auto pairs = match_spans(a.spans, b.spans, SpanMatch::Overlap, true);
+  const std::vector<AgreeRelation> ra = relations_of(a, b), rb = relations_of(b, a);
+  if (!ra.empty() || !rb.empty()) p["relations"] = agreement_json(relation_agreement(ra, rb, pairs), per_label);
+  ojson attrs = ojson::object();
+  for (const auto& [name, r] : attribute_agreement(a.attributes, b.attributes, pairs))
+    attrs[name] = {{"pairs", r.pairs}, {"equal", r.equal}, {"cohen_kappa", number(r.kappa.value)}};
+  p["attributes"] = std::move(attrs);
+}
+
 ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_doc) {
   ojson out;
   ojson people = ojson::array();
@@ -221,6 +244,7 @@ ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_do
         const LabelConfusion c = label_confusion(a, b);
         p["confusion"] = {{"labels", c.labels}, {"counts", c.counts}, {"only_a", c.only_a}, {"only_b", c.only_b}};
       }
+      relations_and_attributes(all[i], all[j], per_label, p);
       p["clusters"] = clusters_json(all[i], all[j]);
       if (per_doc) {
         ojson d = ojson::object();
@@ -330,6 +354,26 @@ std::string text_of(const ojson& j) {
   }
   rows.clear();
   for (const ojson& p : j["spans"])
+    if (p.contains("relations")) {
+      auto r = counts_row({p["a"], p["b"], "all"}, p["relations"]);
+      rows.push_back(std::move(r));
+      if (p["relations"].contains("per_label"))
+        for (auto it = p["relations"]["per_label"].begin(); it != p["relations"]["per_label"].end(); ++it)
+          rows.push_back(counts_row({p["a"], p["b"], it.key()}, it.value()));
+    }
+  if (!rows.empty())
+    table(o, "relations (matched when the type is equal and both ends are overlap-paired spans)",
+          {"A", "B", "TYPE", "RELATIONS A", "RELATIONS B", "MATCHED", "P", "R", "F1"}, rows);
+  rows.clear();
+  for (const ojson& p : j["spans"])
+    for (auto it = p["attributes"].begin(); it != p["attributes"].end(); ++it)
+      rows.push_back({p["a"], p["b"], it.key(), it.value()["pairs"].dump(), it.value()["equal"].dump(),
+                      fixed(it.value()["cohen_kappa"])});
+  if (!rows.empty())
+    table(o, "attributes of overlap-paired spans (pairs where either sets the attribute)",
+          {"A", "B", "ATTRIBUTE", "PAIRS", "EQUAL", "COHEN KAPPA"}, rows);
+  rows.clear();
+  for (const ojson& p : j["spans"])
     for (auto it = p["clusters"].begin(); it != p["clusters"].end(); ++it) {
       const ojson& c = it.value();
       rows.push_back({p["a"], p["b"], it.key(), fixed(c["muc"]["f1"]), fixed(c["b_cubed"]["f1"]), fixed(c["ceaf_e"]["f1"]),
@@ -388,8 +432,8 @@ int cmd_agree(const Args& args) {
     check_documents(all);
     std::map<std::string, int> uses;
     for (const Annotation& a : all) ++uses[a.name];
-    for (Annotation& a : all)
-      if (uses[a.name] > 1) a.name += " (" + std::filesystem::path(a.file).filename().string() + ")";
+    for (size_t f = 0; f < all.size(); ++f)
+      if (uses[all[f].name] > 1) all[f].name += " #" + std::to_string(f + 1);
     for (size_t f = 1; f < all.size(); ++f)
       for (const auto& [id, d] : all[0].doc_index)
         if (!all[f].doc_index.count(id))

@@ -94,30 +94,6 @@ void match_overlap(const std::vector<AgreeSpan>& a, const std::vector<AgreeSpan>
     if (mate_a[x] != kFree) out.emplace_back(ia[x], ib[mate_a[x]]);
 }
 
-SpanAgreement summarise(const std::vector<AgreeSpan>& a, const std::vector<AgreeSpan>& b,
-                        const std::vector<std::pair<size_t, size_t>>& pairs) {
-  SpanAgreement r;
-  for (const AgreeSpan& s : a) ++r.per_label[s.label].reference;
-  for (const AgreeSpan& s : b) ++r.per_label[s.label].candidate;
-  for (const auto& p : pairs) ++r.per_label[a[p.first].label].matched;
-  r.micro = {a.size(), b.size(), pairs.size()};
-  if (r.per_label.empty()) {
-    r.macro_precision = r.macro_recall = r.macro_f1 = kNaN;
-    return r;
-  }
-  auto or_zero = [](double v) { return std::isnan(v) ? 0.0 : v; };
-  for (const auto& [label, c] : r.per_label) {
-    r.macro_precision += or_zero(c.precision());
-    r.macro_recall += or_zero(c.recall());
-    r.macro_f1 += c.f1();  // defined: the label occurs in a or b
-  }
-  const double n = double(r.per_label.size());
-  r.macro_precision /= n;
-  r.macro_recall /= n;
-  r.macro_f1 /= n;
-  return r;
-}
-
 }  // namespace
 
 double SpanCounts::precision() const { return ratio(matched, candidate); }
@@ -136,8 +112,35 @@ std::vector<std::pair<size_t, size_t>> match_spans(const std::vector<AgreeSpan>&
   return out;
 }
 
+SpanAgreement agreement_of_counts(std::map<std::string, SpanCounts> per_label) {
+  SpanAgreement r;
+  r.per_label = std::move(per_label);
+  if (r.per_label.empty()) {
+    r.macro_precision = r.macro_recall = r.macro_f1 = kNaN;
+    return r;
+  }
+  auto or_zero = [](double v) { return std::isnan(v) ? 0.0 : v; };
+  for (const auto& [label, c] : r.per_label) {
+    r.micro.reference += c.reference;
+    r.micro.candidate += c.candidate;
+    r.micro.matched += c.matched;
+    r.macro_precision += or_zero(c.precision());
+    r.macro_recall += or_zero(c.recall());
+    r.macro_f1 += c.f1();  // defined: the label occurs in a or b
+  }
+  const double n = double(r.per_label.size());
+  r.macro_precision /= n;
+  r.macro_recall /= n;
+  r.macro_f1 /= n;
+  return r;
+}
+
 SpanAgreement span_agreement(const std::vector<AgreeSpan>& a, const std::vector<AgreeSpan>& b, SpanMatch mode) {
-  return summarise(a, b, match_spans(a, b, mode, true));
+  std::map<std::string, SpanCounts> per_label;
+  for (const AgreeSpan& s : a) ++per_label[s.label].reference;
+  for (const AgreeSpan& s : b) ++per_label[s.label].candidate;
+  for (const auto& p : match_spans(a, b, mode, true)) ++per_label[a[p.first].label].matched;
+  return agreement_of_counts(std::move(per_label));
 }
 
 std::map<std::string, SpanAgreement> span_agreement_by_document(const std::vector<AgreeSpan>& a,

@@ -56,6 +56,9 @@ std::vector<std::pair<size_t, size_t>> match_spans(const std::vector<AgreeSpan>&
 // Matches with equal labels required (a label is part of being right).
 SpanAgreement span_agreement(const std::vector<AgreeSpan>& a, const std::vector<AgreeSpan>& b, SpanMatch mode);
 
+// Micro and macro figures from per label counts (for other things scored like spans).
+SpanAgreement agreement_of_counts(std::map<std::string, SpanCounts> per_label);
+
 // The same, one result per document id occurring in either set.
 std::map<std::string, SpanAgreement> span_agreement_by_document(const std::vector<AgreeSpan>& a,
                                                                 const std::vector<AgreeSpan>& b, SpanMatch mode);

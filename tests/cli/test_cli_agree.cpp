@@ -186,5 +186,39 @@ TEST_CASE("cli agree: entity clusters, numbers computed by hand", "[cli][agree]"
   const Run t = run("agree " + a + " " + b);
   CHECK(t.out.find("CONLL") != std::string::npos);
   // Files without clusters have no cluster table.
-  CHECK(agree_json(b + " " + b)["spans"][0]["clusters"].empty());
+  const json twice = agree_json(b + " " + b);
+  CHECK(twice["spans"][0]["clusters"].empty());
+  CHECK(twice["annotators"][0]["name"] == "bo #1");  // one name in two files: told apart by position
+  CHECK(twice["annotators"][1]["name"] == "bo #2");
 }
+
+TEST_CASE("cli agree: relations over matched ends, attributes over matched claims", "[cli][agree]") {
+  // Both add a claim with a claimant relation to "Ana Lima" (s1). A's claim is
+  // "met Bo Chen in Paris on Monday" [9,39), stance asserted; B's starts at "Bo" [13,39),
+  // stance hedged. Overlap pairs the claims, so the claimant relation matches: F1 1; exact
+  // pairing does not pair them. Stance: 1 pair, 0 equal, kappa (0 - 0)/(1 - 0) = 0.
+  auto with_claim = [](const std::string& name, const std::string& annotator, uint32_t start, const char* stance) {
+    const std::string path = gold_file(name, kMarks, annotator);
+    json g = json::parse(goldspan::test::read_file(path).value());
+    g["documents"][0]["spans"].push_back({{"id", "s5"}, {"kind", "claim"}, {"label", "CLAIM"}, {"start", start}, {"end", 39},
+                                          {"text", kText.substr(start, 39 - start)}, {"attributes", {{"stance", stance}}}});
+    g["documents"][0]["relations"] = json::array({{{"id", "r1"}, {"type", "claimant"}, {"from", "s5"}, {"to", "s1"}}});
+    return write_temp(name, g.dump(2));
+  };
+  const std::string a = with_claim("rel-a.json", "ana", 9, "asserted"), b = with_claim("rel-b.json", "bo", 13, "hedged");
+  const json j = agree_json(a + " " + b, "--per-label");
+  const json& p = j["spans"][0];
+  CHECK(p["exact"]["matched"] == 4);  // the four entities; the claims differ in start
+  CHECK(p["overlap"]["matched"] == 5);
+  CHECK(p["relations"]["matched"] == 1);
+  CHECK(p["relations"]["f1"] == 1.0);
+  CHECK(p["relations"]["per_label"]["claimant"]["f1"] == 1.0);
+  CHECK(p["attributes"]["stance"]["pairs"] == 1);
+  CHECK(p["attributes"]["stance"]["equal"] == 0);
+  CHECK(p["attributes"]["stance"]["cohen_kappa"] == 0.0);
+  CHECK(j["tokens"]["cohen_kappa"][0]["value"] == 1.0);  // tokens read entity spans only
+  const Run t = run("agree " + a + " " + b);
+  CHECK(t.out.find("claimant") == std::string::npos);  // per type rows only with --per-label
+  CHECK(t.out.find("stance") != std::string::npos);
+}
+
