@@ -168,8 +168,9 @@ struct TokenUnits {
 
 TokenUnits token_units(const std::vector<Annotation>& all) {
   TokenUnits u;
-  std::vector<std::vector<AgreeSpan>> entities;
-  for (const Annotation& a : all) entities.push_back(of_kind(a, SpanKind::Entity));
+  std::vector<std::map<std::string, std::vector<AgreeSpan>>> entities(all.size());  // file -> doc -> spans
+  for (size_t f = 0; f < all.size(); ++f)
+    for (AgreeSpan& s : of_kind(all[f], SpanKind::Entity)) entities[f][s.doc].push_back(std::move(s));
   std::map<std::string, bool> seen;
   for (const Annotation& a : all)
     for (const auto& doc : a.import.documents) {
@@ -181,10 +182,9 @@ TokenUnits token_units(const std::vector<Annotation>& all) {
       u.labels.resize(first + tokens.size(), std::vector<std::optional<std::string>>(all.size()));
       for (size_t f = 0; f < all.size(); ++f) {
         if (!all[f].doc_index.count(doc->id())) continue;
-        std::vector<AgreeSpan> mine;
-        for (const AgreeSpan& s : entities[f])
-          if (s.doc == doc->id()) mine.push_back(s);
-        const std::vector<std::string> l = token_labels(tokens, mine);
+        static const std::vector<AgreeSpan> kNone;
+        const auto mine = entities[f].find(doc->id());
+        const std::vector<std::string> l = token_labels(tokens, mine == entities[f].end() ? kNone : mine->second);
         for (size_t t = 0; t < l.size(); ++t) u.labels[first + t][f] = l[t];
       }
     }
