@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <set>
 #include <tuple>
@@ -48,16 +47,31 @@ void match_overlap(const std::vector<AgreeSpan>& a, const std::vector<AgreeSpan>
     bool label, edges;
     uint32_t overlap;
   };
+  // Candidates of a span are the b spans starting in [start - longest b + 1, end): found by
+  // binary search in b sorted by start, so that a long document costs about n log n.
+  std::vector<size_t> by_start(ib.size());
+  uint32_t longest = 0;
+  for (size_t y = 0; y < ib.size(); ++y) {
+    by_start[y] = y;
+    longest = std::max(longest, b[ib[y]].end - b[ib[y]].start);
+  }
+  std::sort(by_start.begin(), by_start.end(), [&](size_t p, size_t q) { return b[ib[p]].start < b[ib[q]].start; });
   std::vector<Edge> edges;
-  for (size_t x = 0; x < ia.size(); ++x)
-    for (size_t y = 0; y < ib.size(); ++y) {
-      const AgreeSpan &s = a[ia[x]], &t = b[ib[y]];
+  for (size_t x = 0; x < ia.size(); ++x) {
+    const AgreeSpan& s = a[ia[x]];
+    const uint32_t from = s.start >= longest ? s.start - longest : 0;
+    auto it = std::lower_bound(by_start.begin(), by_start.end(), from,
+                               [&](size_t y, uint32_t v) { return b[ib[y]].start < v; });
+    for (; it != by_start.end() && b[ib[*it]].start < s.end; ++it) {
+      const size_t y = *it;
+      const AgreeSpan& t = b[ib[y]];
       const uint32_t lo = std::max(s.start, t.start), hi = std::min(s.end, t.end);
       if (lo >= hi) continue;
       const bool label = s.label == t.label;
       if (same_label && !label) continue;
       edges.push_back({x, y, label, s.start == t.start && s.end == t.end, hi - lo});
     }
+  }
   // The preference order of the header: same label, identical edges, larger overlap, then
   // file order, so that the result is deterministic.
   std::sort(edges.begin(), edges.end(), [&](const Edge& p, const Edge& q) {
@@ -71,24 +85,38 @@ void match_overlap(const std::vector<AgreeSpan>& a, const std::vector<AgreeSpan>
   for (const Edge& e : edges)
     if (mate_a[e.x] == kFree && mate_b[e.y] == kFree) mate_a[e.x] = e.y, mate_b[e.y] = e.x;
 
-  // Augmenting paths (Kuhn): a matching with no augmenting path is maximum (Berge).
+  // Augmenting paths (Kuhn): a matching with no augmenting path is maximum (Berge). The search
+  // keeps its own stack, as a path can be as long as a document has spans (wasm's stack is small).
   std::vector<char> seen(ib.size());
-  std::function<bool(size_t)> augment = [&](size_t x) {
-    for (size_t y : adjacent[x]) {
+  std::vector<size_t> path, next;  // spans of a on the path, and the next edge each tries
+  for (size_t x0 = 0; x0 < ia.size(); ++x0) {
+    if (mate_a[x0] != kFree || adjacent[x0].empty()) continue;
+    std::fill(seen.begin(), seen.end(), 0);
+    path.assign(1, x0);
+    next.assign(1, 0);
+    while (!path.empty()) {
+      const size_t x = path.back();
+      if (next.back() == adjacent[x].size()) {
+        path.pop_back();
+        next.pop_back();
+        continue;
+      }
+      const size_t y = adjacent[x][next.back()++];
       if (seen[y]) continue;
       seen[y] = 1;
-      if (mate_b[y] == kFree || augment(mate_b[y])) {
-        mate_a[x] = y;
-        mate_b[y] = x;
-        return true;
+      if (mate_b[y] != kFree) {
+        path.push_back(mate_b[y]);
+        next.push_back(0);
+        continue;
       }
+      // Free y: every span on the path takes the y it last tried (the top one takes this y).
+      for (size_t l = 0; l < path.size(); ++l) {
+        const size_t yl = adjacent[path[l]][next[l] - 1];
+        mate_a[path[l]] = yl;
+        mate_b[yl] = path[l];
+      }
+      break;
     }
-    return false;
-  };
-  for (size_t x = 0; x < ia.size(); ++x) {
-    if (mate_a[x] != kFree || adjacent[x].empty()) continue;
-    std::fill(seen.begin(), seen.end(), 0);
-    augment(x);
   }
   for (size_t x = 0; x < ia.size(); ++x)
     if (mate_a[x] != kFree) out.emplace_back(ia[x], ib[mate_a[x]]);

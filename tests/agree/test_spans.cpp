@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <functional>
+#include <random>
+#include <set>
 #include <sstream>
 
 #include "agree/spans.hpp"
@@ -225,4 +228,57 @@ TEST_CASE("spans: per document results", "[agree][spans]") {
   CHECK(per.at("d1").micro.f1() == 1);
   CHECK(per.at("d2").micro.f1() == 0);
   CHECK(per.at("d3").micro.f1() == 0);
+}
+
+TEST_CASE("spans: the overlap pairing is maximum on random cases (against brute force)", "[agree][spans]") {
+  std::mt19937 rng(20260101);  // fixed: the same cases every run
+  auto random_spans = [&](size_t n) {
+    std::vector<AgreeSpan> v;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t s = rng() % 30, len = 1 + rng() % 8;
+      v.push_back({"d", rng() % 3 ? "X" : "Y", s, s + len});
+    }
+    return v;
+  };
+  for (int round = 0; round < 300; ++round) {
+    const auto a = random_spans(1 + rng() % 7), b = random_spans(1 + rng() % 7);
+    const bool same_label = round % 2;
+    auto edge = [&](size_t i, size_t j) {
+      return a[i].start < b[j].end && b[j].start < a[i].end && (!same_label || a[i].label == b[j].label);
+    };
+    // Largest matching by trying every assignment: best(i, used) over a[i..] with b's in `used` taken.
+    std::function<size_t(size_t, unsigned)> best = [&](size_t i, unsigned used) -> size_t {
+      if (i == a.size()) return 0;
+      size_t r = best(i + 1, used);
+      for (size_t j = 0; j < b.size(); ++j)
+        if (!(used >> j & 1) && edge(i, j)) r = std::max(r, 1 + best(i + 1, used | 1u << j));
+      return r;
+    };
+    const auto pairs = match_spans(a, b, SpanMatch::Overlap, same_label);
+    INFO("round " << round);
+    CHECK(pairs.size() == best(0, 0));
+    std::set<size_t> used_a, used_b;
+    for (const auto& [i, j] : pairs) {
+      CHECK(edge(i, j));
+      CHECK(used_a.insert(i).second);
+      CHECK(used_b.insert(j).second);
+    }
+  }
+}
+
+TEST_CASE("spans: long augmenting paths on a large document", "[agree][spans]") {
+  // b_i = [10i, 10i + 2); a_i = [10i + 1, 10i + 19) overlaps b_i by 1 and b_{i+1} by 2. The seed
+  // pairs every a_i with b_{i+1} (the larger overlap), which leaves the last a and b_0 free:
+  // matching all of them needs one augmenting path through every span. 20,000 spans: the
+  // search must not depend on the call stack, nor the candidates on comparing every pair.
+  const uint32_t n = 20000;
+  std::vector<AgreeSpan> a, b;
+  for (uint32_t i = 0; i < n; ++i) {
+    a.push_back({"d", "X", 10 * i + 1, 10 * i + 19});
+    b.push_back({"d", "X", 10 * i, 10 * i + 2});
+  }
+  const auto pairs = match_spans(a, b, SpanMatch::Overlap, true);
+  REQUIRE(pairs.size() == n);
+  CHECK(pairs.front() == std::make_pair(size_t(0), size_t(0)));
+  CHECK(pairs.back() == std::make_pair(size_t(n - 1), size_t(n - 1)));
 }
