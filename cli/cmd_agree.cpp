@@ -256,7 +256,7 @@ ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_do
       }
       pairs.push_back(std::move(p));
     }
-  out["spans"] = std::move(pairs);
+  out["pairs"] = std::move(pairs);
   const TokenUnits units = token_units(all);
   out["tokens"] = token_json(token_agreement(units.labels, all.size()), all);
   if (per_doc) {
@@ -313,14 +313,14 @@ std::string text_of(const ojson& j) {
   o << "\n";
   const std::vector<std::string> head = {"A", "B", "MATCH", "SPANS A", "SPANS B", "MATCHED", "P", "R", "F1", "MACRO F1"};
   std::vector<std::vector<std::string>> rows;
-  for (const ojson& p : j["spans"])
+  for (const ojson& p : j["pairs"])
     for (const char* m : {"exact", "overlap"}) {
       auto r = counts_row({p["a"], p["b"], m}, p[m]);
       r.push_back(fixed(p[m]["macro"]["f1"]));
       rows.push_back(std::move(r));
     }
   table(o, "spans (P = matched / spans of B, R = matched / spans of A; overlap: one-to-one maximum matching)", head, rows);
-  for (const ojson& p : j["spans"]) {
+  for (const ojson& p : j["pairs"]) {
     const std::string pair = p["a"].get<std::string>() + " / " + p["b"].get<std::string>();
     if (p["exact"].contains("per_label")) {
       rows.clear();
@@ -353,7 +353,7 @@ std::string text_of(const ojson& j) {
     }
   }
   rows.clear();
-  for (const ojson& p : j["spans"])
+  for (const ojson& p : j["pairs"])
     if (p.contains("relations")) {
       auto r = counts_row({p["a"], p["b"], "all"}, p["relations"]);
       rows.push_back(std::move(r));
@@ -365,7 +365,7 @@ std::string text_of(const ojson& j) {
     table(o, "relations (matched when the type is equal and both ends are overlap-paired spans)",
           {"A", "B", "TYPE", "RELATIONS A", "RELATIONS B", "MATCHED", "P", "R", "F1"}, rows);
   rows.clear();
-  for (const ojson& p : j["spans"])
+  for (const ojson& p : j["pairs"])
     for (auto it = p["attributes"].begin(); it != p["attributes"].end(); ++it)
       rows.push_back({p["a"], p["b"], it.key(), it.value()["pairs"].dump(), it.value()["equal"].dump(),
                       fixed(it.value()["cohen_kappa"])});
@@ -373,7 +373,7 @@ std::string text_of(const ojson& j) {
     table(o, "attributes of overlap-paired spans (pairs where either sets the attribute)",
           {"A", "B", "ATTRIBUTE", "PAIRS", "EQUAL", "COHEN KAPPA"}, rows);
   rows.clear();
-  for (const ojson& p : j["spans"])
+  for (const ojson& p : j["pairs"])
     for (auto it = p["clusters"].begin(); it != p["clusters"].end(); ++it) {
       const ojson& c = it.value();
       rows.push_back({p["a"], p["b"], it.key(), fixed(c["muc"]["f1"]), fixed(c["b_cubed"]["f1"]), fixed(c["ceaf_e"]["f1"]),
@@ -434,10 +434,13 @@ int cmd_agree(const Args& args) {
     for (const Annotation& a : all) ++uses[a.name];
     for (size_t f = 0; f < all.size(); ++f)
       if (uses[all[f].name] > 1) all[f].name += " #" + std::to_string(f + 1);
-    for (size_t f = 1; f < all.size(); ++f)
-      for (const auto& [id, d] : all[0].doc_index)
-        if (!all[f].doc_index.count(id))
-          std::cerr << "goldspan agree: warning: " << all[f].file << " lacks document '" << id << "' of " << all[0].file
+    std::map<std::string, std::string> holder;  // document id -> first file that has it
+    for (const Annotation& a : all)
+      for (const auto& [id, d] : a.doc_index) holder.emplace(id, a.file);
+    for (const auto& [id, file] : holder)
+      for (const Annotation& a : all)
+        if (!a.doc_index.count(id))
+          std::cerr << "goldspan agree: warning: " << a.file << " lacks document '" << id << "' of " << file
                     << ": compared on the documents both have\n";
     const ojson j = agree_json(all, per_label, per_doc);
     std::cout << (as_json ? j.dump(2) + "\n" : text_of(j));

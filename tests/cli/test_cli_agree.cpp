@@ -72,11 +72,11 @@ TEST_CASE("cli agree: identical files agree fully", "[cli][agree]") {
   REQUIRE(j["annotators"].size() == 2);
   CHECK(j["annotators"][0]["name"] == "ana");
   CHECK(j["annotators"][1]["name"] == "bo");
-  REQUIRE(j["spans"].size() == 1);
+  REQUIRE(j["pairs"].size() == 1);
   for (const char* m : {"exact", "overlap"}) {
-    CHECK(j["spans"][0][m]["matched"] == 4);
-    CHECK(j["spans"][0][m]["f1"] == 1.0);
-    CHECK(j["spans"][0][m]["macro"]["f1"] == 1.0);
+    CHECK(j["pairs"][0][m]["matched"] == 4);
+    CHECK(j["pairs"][0][m]["f1"] == 1.0);
+    CHECK(j["pairs"][0][m]["macro"]["f1"] == 1.0);
   }
   CHECK(j["tokens"]["tokens"] == 9);
   CHECK(j["tokens"]["cohen_kappa"][0]["value"] == 1.0);
@@ -105,7 +105,7 @@ TEST_CASE("cli agree: one span relabelled, numbers computed by hand", "[cli][agr
   const json j = agree_json(a + " " + b, "--per-label --per-doc");
   CHECK(j["annotators"][1]["name"] == "one-b.json");  // no provenance: the file name
   for (const char* m : {"exact", "overlap"}) {
-    const json& s = j["spans"][0][m];
+    const json& s = j["pairs"][0][m];
     CHECK(s["spans_a"] == 4);
     CHECK(s["spans_b"] == 4);
     CHECK(s["matched"] == 3);
@@ -114,11 +114,11 @@ TEST_CASE("cli agree: one span relabelled, numbers computed by hand", "[cli][agr
     CHECK(s["per_label"]["DATE"]["f1"] == 0.0);
     CHECK(s["per_label"]["DATE"]["precision"].is_null());  // B never used DATE: 0/0, not a number
   }
-  const json& c = j["spans"][0]["confusion"];
+  const json& c = j["pairs"][0]["confusion"];
   CHECK(c["labels"] == json({"DATE", "EVENT", "LOCATION", "PERSON"}));
   CHECK(c["counts"][0][1] == 1);  // DATE in A paired with EVENT in B
   CHECK(c["counts"][3][3] == 2);
-  CHECK(j["spans"][0]["per_document"]["d1"]["exact"]["matched"] == 3);
+  CHECK(j["pairs"][0]["per_document"]["d1"]["exact"]["matched"] == 3);
   const json& t = j["tokens"];
   CHECK(t["cohen_kappa"][0]["value"].get<double>() == Approx(46.0 / 55));
   CHECK(t["fleiss_kappa"]["value"].get<double>() == Approx(91.0 / 109));
@@ -127,7 +127,7 @@ TEST_CASE("cli agree: one span relabelled, numbers computed by hand", "[cli][agr
 
   // Three annotators: three pairs; Fleiss and alpha over all three.
   const json three = agree_json(a + " " + b + " " + gold_file("one-c.json", kMarks, "čeněk"));
-  CHECK(three["spans"].size() == 3);
+  CHECK(three["pairs"].size() == 3);
   CHECK(three["tokens"]["cohen_kappa"].size() == 3);
   CHECK(three["tokens"]["cohen_kappa"][1]["value"] == 1.0);  // ana / čeněk
 }
@@ -135,15 +135,15 @@ TEST_CASE("cli agree: one span relabelled, numbers computed by hand", "[cli][agr
 TEST_CASE("cli agree: no spans at all is n/a, not agreement", "[cli][agree]") {
   const std::string a = gold_file("empty-a.json", {}, "ana"), b = gold_file("empty-b.json", {}, "bo");
   const json j = agree_json(a + " " + b);
-  CHECK(j["spans"][0]["exact"]["f1"].is_null());
+  CHECK(j["pairs"][0]["exact"]["f1"].is_null());
   CHECK(j["tokens"]["cohen_kappa"][0]["value"].is_null());  // every token O: kappa is 0/0
   const Run t = run("agree " + a + " " + b);
   CHECK(t.out.find("n/a") != std::string::npos);
   // One annotator empty: recall 0, F1 0, precision n/a.
   const json one = agree_json(gold_file("full.json", kMarks, "ana") + " " + b);
-  CHECK(one["spans"][0]["overlap"]["recall"] == 0.0);
-  CHECK(one["spans"][0]["overlap"]["f1"] == 0.0);
-  CHECK(one["spans"][0]["overlap"]["precision"].is_null());
+  CHECK(one["pairs"][0]["overlap"]["recall"] == 0.0);
+  CHECK(one["pairs"][0]["overlap"]["f1"] == 0.0);
+  CHECK(one["pairs"][0]["overlap"]["precision"].is_null());
 }
 
 TEST_CASE("cli agree: a document with another text is an error naming both files", "[cli][agree]") {
@@ -174,20 +174,20 @@ TEST_CASE("cli agree: entity clusters, numbers computed by hand", "[cli][agree]"
   const std::string a = gold_file("cl-a.json", kMarks, "ana", kText, {{1, 2}});
   const std::string b = gold_file("cl-b.json", kMarks, "bo");
   const json j = agree_json(a + " " + b);
-  const json& c = j["spans"][0]["clusters"]["entity"];
+  const json& c = j["pairs"][0]["clusters"]["entity"];
   CHECK(c["muc"]["f1"] == 0.0);
   CHECK(c["b_cubed"]["f1"].get<double>() == Approx(6.0 / 7));
   CHECK(c["ceaf_e"]["f1"].get<double>() == Approx(16.0 / 21));
   CHECK(c["conll_f1"].get<double>() == Approx(34.0 / 63));
   CHECK(c["blanc"]["f1"].get<double>() == Approx(5.0 / 11));
-  CHECK(!j["spans"][0]["clusters"].contains("claim"));  // nobody clustered claims
+  CHECK(!j["pairs"][0]["clusters"].contains("claim"));  // nobody clustered claims
   const json same = agree_json(a + " " + gold_file("cl-c.json", kMarks, "čeněk", kText, {{1, 2}}));
-  CHECK(same["spans"][0]["clusters"]["entity"]["conll_f1"] == 1.0);
+  CHECK(same["pairs"][0]["clusters"]["entity"]["conll_f1"] == 1.0);
   const Run t = run("agree " + a + " " + b);
   CHECK(t.out.find("CONLL") != std::string::npos);
   // Files without clusters have no cluster table.
   const json twice = agree_json(b + " " + b);
-  CHECK(twice["spans"][0]["clusters"].empty());
+  CHECK(twice["pairs"][0]["clusters"].empty());
   CHECK(twice["annotators"][0]["name"] == "bo #1");  // one name in two files: told apart by position
   CHECK(twice["annotators"][1]["name"] == "bo #2");
 }
@@ -207,7 +207,7 @@ TEST_CASE("cli agree: relations over matched ends, attributes over matched claim
   };
   const std::string a = with_claim("rel-a.json", "ana", 9, "asserted"), b = with_claim("rel-b.json", "bo", 13, "hedged");
   const json j = agree_json(a + " " + b, "--per-label");
-  const json& p = j["spans"][0];
+  const json& p = j["pairs"][0];
   CHECK(p["exact"]["matched"] == 4);  // the four entities; the claims differ in start
   CHECK(p["overlap"]["matched"] == 5);
   CHECK(p["relations"]["matched"] == 1);
@@ -222,3 +222,24 @@ TEST_CASE("cli agree: relations over matched ends, attributes over matched claim
   CHECK(t.out.find("stance") != std::string::npos);
 }
 
+
+TEST_CASE("cli agree: a document only one file has is left out of that pair, with a warning", "[cli][agree]") {
+  const std::string a = gold_file("miss-a.json", kMarks, "ana");
+  json g = json::parse(goldspan::test::read_file(gold_file("miss-b.json", kMarks, "bo")).value());
+  const std::string more = "Bo Chen";
+  g["documents"].push_back({{"id", "d2"}, {"text", more}, {"sha256", goldspan::sha256_hex(more)},
+                            {"spans", {{{"id", "s9"}, {"kind", "entity"}, {"label", "PERSON"}, {"start", 0}, {"end", 7}, {"text", more}}}}});
+  const std::string b = write_temp("miss-b.json", g.dump(2));
+  const Run r = run("agree --json " + a + " " + b);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("warning: " + a + " lacks document 'd2' of " + b) != std::string::npos);
+  const json j = json::parse(r.out);
+  CHECK(j["pairs"][0]["exact"]["spans_b"] == 4);  // d2's span is not counted against A
+  CHECK(j["pairs"][0]["exact"]["f1"] == 1.0);
+  // Tokens: 9 of d1 and 2 of d2; A has no labels for d2 (missing, not "O"), so every
+  // coefficient sees agreement only.
+  CHECK(j["tokens"]["tokens"] == 11);
+  CHECK(j["tokens"]["cohen_kappa"][0]["value"] == 1.0);
+  CHECK(j["tokens"]["krippendorff_alpha_nominal"]["value"] == 1.0);
+  CHECK(j["tokens"]["krippendorff_alpha_nominal"]["pairable_values"] == 18.0);
+}
