@@ -13,5 +13,6 @@ int cmd_convert(const Args& args);
 int cmd_stats(const Args& args);
 int cmd_search(const Args& args);
 int cmd_preannotate(const Args& args);
+int cmd_agree(const Args& args);
 
 }  // namespace goldspan::cli

@@ -44,6 +44,13 @@ const char* kUsage =
     "      Labels every dictionary term (term<TAB>LABEL lines, or JSONL {\"term\", \"label\"}) in IN, longest\n"
     "      first, on whole tokens, skipping what the schema's overlap rules refuse; writes gold JSON to OUT.\n"
     "      Prints the counts; a bad dictionary line is an error naming the file and line, and OUT is not written.\n"
+    "  agree [--json] [--per-label] [--per-doc] A.json B.json [C.json ...]\n"
+    "      Inter-annotator agreement of gold files of the same documents (docs/agreement.md):\n"
+    "      span P/R/F1 per pair (exact and overlap match, micro and macro), token-level Cohen's\n"
+    "      kappa per pair, Fleiss' kappa and Krippendorff's alpha (nominal); for clustered\n"
+    "      files MUC, B3, CEAF-e, BLANC and CoNLL F1 per pair. n/a = undefined.\n"
+    "      --per-label  per label results and the label confusion matrix\n"
+    "      --per-doc    per document results\n"
     "  help           this text\n";
 
 }  // namespace
@@ -70,6 +77,7 @@ int main(int argc, char** argv) {
   if (cmd == "stats") return goldspan::cli::cmd_stats(args);
   if (cmd == "search") return goldspan::cli::cmd_search(args);
   if (cmd == "preannotate") return goldspan::cli::cmd_preannotate(args);
+  if (cmd == "agree") return goldspan::cli::cmd_agree(args);
   std::cerr << "goldspan: unknown command '" << cmd << "'\n" << kUsage;
   return 2;
 }
