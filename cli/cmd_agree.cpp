@@ -13,8 +13,10 @@
 #include "agree/relations.hpp"
 #include "agree/spans.hpp"
 #include "agree/tokens.hpp"
+#include "annotators.hpp"
 #include "commands.hpp"
 #include "error.hpp"
+#include "formats.hpp"
 #include "io.hpp"
 #include "io/gold_json.hpp"
 #include "io/sha256.hpp"
@@ -33,25 +35,15 @@ struct Annotation {
   std::map<std::string, size_t> doc_index;       // id -> index into import.documents
 };
 
-// One name per file: the file's provenance when it names a single annotator, else the file
-// name; a name several files share gets the file's position appended ("ana #2").
-std::string provenance_name(const std::string& text) {
-  const ojson j = ojson::parse(text, nullptr, false);
-  if (j.is_object() && j.contains("provenance") && j["provenance"].is_object()) {
-    const ojson& a = j["provenance"].value("annotators", ojson::array());
-    if (a.is_array() && a.size() == 1 && a[0].is_string()) return a[0].get<std::string>();
-  }
-  return {};
-}
-
-Annotation load(const std::string& file, Tokenizer& tok) {
+Annotation load(const std::string& file, Tokenizer& tok, bool locale_from_schema) {
   Annotation a;
   a.file = file;
   const std::string text = read_input(file);
-  a.import = parse_gold(text, file, nullptr, tok);
+  ReadOptions r;
+  r.schema_locale = locale_from_schema;  // tokens as the app makes them for the file's schema
+  a.import = read_format("gold", file, r, tok);
   if (!a.import.ok()) return a;
-  a.name = provenance_name(text);
-  if (a.name.empty()) a.name = std::filesystem::path(file).filename().string();
+  a.name = annotator_name(text, file);
   for (size_t d = 0; d < a.import.documents.size(); ++d) a.doc_index[a.import.documents[d]->id()] = d;
   for (const ImportedSpan& s : a.import.spans) {
     a.spans.push_back({a.import.documents[s.doc]->id(), s.label, s.fragments.front().start, s.fragments.back().end});
@@ -425,15 +417,15 @@ int cmd_agree(const Args& args) {
     std::vector<Annotation> all;
     bool bad = false;
     for (const std::string& f : files) {
-      all.push_back(load(f, tok));
+      all.push_back(load(f, tok, locale.empty()));
       for (const std::string& e : all.back().import.errors) std::cerr << "goldspan agree: " << e << '\n', bad = true;
     }
     if (bad) return 1;
     check_documents(all);
-    std::map<std::string, int> uses;
-    for (const Annotation& a : all) ++uses[a.name];
-    for (size_t f = 0; f < all.size(); ++f)
-      if (uses[all[f].name] > 1) all[f].name += " #" + std::to_string(f + 1);
+    std::vector<std::string> names;
+    for (const Annotation& a : all) names.push_back(a.name);
+    number_shared_names(names);
+    for (size_t f = 0; f < all.size(); ++f) all[f].name = names[f];
     std::map<std::string, std::string> holder;  // document id -> first file that has it
     for (const Annotation& a : all)
       for (const auto& [id, d] : a.doc_index) holder.emplace(id, a.file);

@@ -6,27 +6,13 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "formats.hpp"
+#include "io.hpp"
 #include "io/timestamp.hpp"
 #include "model/history.hpp"
 
 namespace goldspan::cli {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-void write_file(const std::string& path, const std::string& contents) {
-  if (path == "-") {
-    std::cout << contents;
-    return;
-  }
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw Error(path, "cannot write");
-  out << contents;
-  if (!out.flush()) throw Error(path, "cannot write");
-}
-
-}  // namespace
 
 int cmd_convert(const Args& args) {
   std::string from, to, schema_path, locale, annotator = "import";
@@ -113,12 +99,12 @@ int cmd_convert(const Args& args) {
     const std::vector<ExportFile> files = write_format(to, corpus, w, tok, warnings);
     for (const std::string& warning : warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
     if (files.size() == 1 && files[0].name.empty()) {
-      write_file(paths[1], files[0].contents);
+      write_output(paths[1], files[0].contents);
     } else {
       std::error_code ec;
       fs::create_directories(paths[1], ec);
       if (ec) throw Error(paths[1], "cannot create the directory: " + ec.message());
-      for (const ExportFile& f : files) write_file((fs::path(paths[1]) / f.name).string(), f.contents);
+      for (const ExportFile& f : files) write_output((fs::path(paths[1]) / f.name).string(), f.contents);
     }
     return 0;
   } catch (const Error& e) {

@@ -14,5 +14,6 @@ int cmd_stats(const Args& args);
 int cmd_search(const Args& args);
 int cmd_preannotate(const Args& args);
 int cmd_agree(const Args& args);
+int cmd_adjudicate(const Args& args);
 
 }  // namespace goldspan::cli

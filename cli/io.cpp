@@ -22,6 +22,17 @@ std::string read_input(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+void write_output(const std::string& path, const std::string& contents) {
+  if (path == "-") {
+    std::cout << contents;
+    return;
+  }
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw Error(path, "cannot write");
+  out << contents;
+  if (!out.flush()) throw Error(path, "cannot write");
+}
+
 std::string line_col(const std::string& text, size_t byte) {
   size_t line = 1, col = 1;
   for (size_t i = 0; i < byte && i < text.size(); ++i) {

@@ -51,6 +51,10 @@ const char* kUsage =
     "      files MUC, B3, CEAF-e, BLANC and CoNLL F1 per pair. n/a = undefined.\n"
     "      --per-label  per label results and the label confusion matrix\n"
     "      --per-doc    per document results\n"
+    "  adjudicate A.json B.json [C.json ...] -o OUT.json [--strategy majority|unanimous|prefer=NAME] [--time ISO]\n"
+    "      One gold file from several annotators' (docs/agreement.md): a span, relation or cluster is kept\n"
+    "      when more than half had it (majority; ties go to prefer=NAME) or all did (unanimous). Each kept\n"
+    "      record lists its annotators in \"x_annotators\"; the open disagreements are in \"x_conflicts\".\n"
     "  help           this text\n";
 
 }  // namespace
@@ -78,6 +82,7 @@ int main(int argc, char** argv) {
   if (cmd == "search") return goldspan::cli::cmd_search(args);
   if (cmd == "preannotate") return goldspan::cli::cmd_preannotate(args);
   if (cmd == "agree") return goldspan::cli::cmd_agree(args);
+  if (cmd == "adjudicate") return goldspan::cli::cmd_adjudicate(args);
   std::cerr << "goldspan: unknown command '" << cmd << "'\n" << kUsage;
   return 2;
 }

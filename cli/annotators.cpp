@@ -1,0 +1,25 @@
+#include "annotators.hpp"
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace goldspan::cli {
+
+std::string annotator_name(const std::string& gold_text, const std::string& file) {
+  const nlohmann::json j = nlohmann::json::parse(gold_text, nullptr, false);
+  if (j.is_object() && j.contains("provenance") && j["provenance"].is_object()) {
+    const nlohmann::json a = j["provenance"].value("annotators", nlohmann::json::array());
+    if (a.is_array() && a.size() == 1 && a[0].is_string()) return a[0].get<std::string>();
+  }
+  return std::filesystem::path(file).filename().string();
+}
+
+void number_shared_names(std::vector<std::string>& names) {
+  std::map<std::string, int> uses;
+  for (const std::string& n : names) ++uses[n];
+  for (size_t f = 0; f < names.size(); ++f)
+    if (uses[names[f]] > 1) names[f] += " #" + std::to_string(f + 1);
+}
+
+}  // namespace goldspan::cli

@@ -1,0 +1,273 @@
+#include "agree/adjudicate.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "error.hpp"
+#include "io/sha256.hpp"
+#include "model/commands.hpp"
+#include "model/corpus.hpp"
+
+namespace goldspan {
+
+namespace {
+
+using Frags = std::vector<std::pair<uint32_t, uint32_t>>;
+// A span's identity, ordered as the output lists spans: document, start, end, label, fragments.
+using SpanKey = std::tuple<size_t, uint32_t, uint32_t, std::string, Frags>;
+
+struct Votes {
+  std::vector<size_t> files;           // in file order
+  std::vector<size_t> records;         // the record's index in each of those files
+};
+
+class Adjudicator {
+ public:
+  Adjudicator(const std::vector<const GoldImport*>& files, const std::vector<std::string>& names,
+              const AdjudicateOptions& o)
+      : files_(files), names_(names), opt_(o) {}
+
+  Adjudication run() {
+    collect_documents();
+    collect_spans();
+    choose_spans();
+    choose_relations();
+    choose_clusters();
+    size_t links = 0;
+    for (const GoldImport* f : files_) links += f->links.size();
+    if (links)
+      out_.gold.add_warning("", std::to_string(links) + " claim links in the inputs were left out: links are not adjudicated yet");
+    return std::move(out_);
+  }
+
+ private:
+  // [SECTION] documents
+  void collect_documents() {
+    std::map<std::string, std::pair<std::string, size_t>> seen;  // id -> (sha256, first file)
+    for (size_t f = 0; f < files_.size(); ++f) {
+      const GoldImport& in = *files_[f];
+      if (!in.ok() || !in.schema) throw Error(in.file_name, "cannot be adjudicated: the file has errors");
+      if (f && in.schema->to_json() != files_[0]->schema->to_json())
+        throw Error(files_[0]->file_name + " and " + in.file_name, "have different label schemas");
+      doc_of_file_.emplace_back();
+      for (const auto& d : in.documents) {
+        const std::string sha = sha256_hex(d->text());
+        auto [it, fresh] = seen.emplace(d->id(), std::make_pair(sha, f));
+        if (!fresh && it->second.first != sha)
+          throw Error(files_[it->second.second]->file_name + " and " + in.file_name,
+                      "document '" + d->id() + "' has different texts; adjudication needs the same documents");
+        if (fresh) {
+          doc_index_[d->id()] = out_.gold.documents.size();
+          out_.gold.documents.push_back(d);
+          holders_.emplace_back();
+        }
+        const size_t o = doc_index_[d->id()];
+        holders_[o].push_back(f);
+        doc_of_file_.back().push_back(o);
+      }
+    }
+    out_.gold.schema = files_[0]->schema;
+    out_.gold.file_name = "adjudicated";
+  }
+
+  // The first annotator's id when no kept record has it yet (identical files keep their
+  // ids), else a new one that no input uses ("s-adj3").
+  static std::string fresh_id(std::set<std::string>& used, const std::string& wanted, char prefix) {
+    std::string id = wanted;
+    for (size_t n = used.size() + 1; id.empty() || used.count(id); ++n) id = std::string(1, prefix) + "-adj" + std::to_string(n);
+    used.insert(id);
+    return id;
+  }
+
+  // [SECTION] spans
+  SpanKey key_of(size_t f, const ImportedSpan& s) const {
+    Frags fr;
+    for (Range r : s.fragments) fr.emplace_back(r.start, r.end);
+    return {doc_of_file_[f][s.doc], s.fragments.front().start, s.fragments.back().end, s.label, fr};
+  }
+
+  void collect_spans() {
+    for (size_t f = 0; f < files_.size(); ++f) {
+      span_key_.emplace_back();
+      for (size_t i = 0; i < files_[f]->spans.size(); ++i) {
+        SpanKey k = key_of(f, files_[f]->spans[i]);
+        Votes& v = spans_[k];
+        if (v.files.empty() || v.files.back() != f) {  // a duplicate within one file votes once
+          v.files.push_back(f);
+          v.records.push_back(i);
+        }
+        span_key_.back().push_back(std::move(k));
+      }
+    }
+  }
+
+  bool accepted(const std::vector<size_t>& voters, size_t n) const {
+    if (opt_.strategy == AdjudicationStrategy::Unanimous) return voters.size() == n;
+    if (voters.size() * 2 > n) return true;
+    if (voters.size() * 2 < n || opt_.prefer.empty()) return false;
+    return std::any_of(voters.begin(), voters.end(), [&](size_t f) { return names_[f] == opt_.prefer; });
+  }
+
+  std::vector<std::string> names_of(const std::vector<size_t>& fs) const {
+    std::vector<std::string> out;
+    for (size_t f : fs) out.push_back(names_[f]);
+    return out;
+  }
+  std::vector<std::string> lacking(const std::vector<size_t>& had, const std::vector<size_t>& pool) const {
+    std::vector<std::string> out;
+    for (size_t f : pool)
+      if (std::find(had.begin(), had.end(), f) == had.end()) out.push_back(names_[f]);
+    return out;
+  }
+
+  std::string describe(const SpanKey& k) const {
+    const Document& d = *out_.gold.documents[std::get<0>(k)];
+    std::string text;
+    for (const auto& [a, b] : std::get<4>(k)) text += (text.empty() ? "" : " … ") + std::string(d.slice(a, b));
+    return std::get<3>(k) + " [" + std::to_string(std::get<1>(k)) + ", " + std::to_string(std::get<2>(k)) + ") \"" + text + "\"";
+  }
+
+  void choose_spans() {
+    // The schema's overlap rules are the corpus's: kept spans are tried on a scratch corpus.
+    Corpus scratch(*out_.gold.schema);
+    for (const auto& d : out_.gold.documents) scratch.add_document(d);
+    for (const auto& [k, v] : spans_) {
+      const size_t doc = std::get<0>(k);
+      const std::string& doc_id = out_.gold.documents[doc]->id();
+      if (!accepted(v.files, holders_[doc].size())) {
+        out_.conflicts.push_back({doc_id, "span", describe(k), names_of(v.files), lacking(v.files, holders_[doc])});
+        continue;
+      }
+      const ImportedSpan& first = files_[v.files[0]]->spans[v.records[0]];
+      try {
+        AddSpan add(doc_id, first.label, first.fragments, EdgeMode::Character);
+        add.apply(scratch);
+      } catch (const Error& e) {
+        out_.conflicts.push_back({doc_id, "overlap", describe(k) + ": " + e.what(), names_of(v.files), {}});
+        continue;
+      }
+      ImportedSpan s = first;
+      s.doc = doc;
+      s.id = fresh_id(span_ids_[doc], first.id, 's');
+      s.path = "spans[" + std::to_string(out_.gold.spans.size()) + "]";
+      s.attributes = choose_attributes(k, v, doc_id);
+      kept_[k] = out_.gold.spans.size();
+      out_.gold.spans.push_back(std::move(s));
+      out_.span_votes.push_back(names_of(v.files));
+    }
+  }
+
+  std::vector<std::pair<std::string, std::string>> choose_attributes(const SpanKey& k, const Votes& v, const std::string& doc) {
+    std::map<std::string, std::map<std::string, std::vector<size_t>>> values;  // name -> value -> voters
+    for (size_t i = 0; i < v.files.size(); ++i)
+      for (const auto& [name, value] : files_[v.files[i]]->spans[v.records[i]].attributes) values[name][value].push_back(v.files[i]);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [name, by_value] : values) {
+      bool set = false;
+      for (const auto& [value, voters] : by_value)
+        if (accepted(voters, v.files.size())) {
+          out.emplace_back(name, value);
+          set = true;
+          break;
+        }
+      if (set && by_value.size() == 1 && by_value.begin()->second.size() == v.files.size()) continue;
+      std::string seen;
+      for (const auto& [value, voters] : by_value) {
+        seen += (seen.empty() ? "" : ", ") + value + ":";
+        for (size_t f : voters) seen += " " + names_[f];
+      }
+      if (!set) out_.conflicts.push_back({doc, "attribute", describe(k) + " " + name + " (" + seen + ")", {}, {}});
+    }
+    return out;
+  }
+
+  // [SECTION] relations and clusters
+  void choose_relations() {
+    using RelKey = std::tuple<size_t, std::string, SpanKey, SpanKey>;  // doc, type, from, to
+    std::map<RelKey, Votes> rels;
+    for (size_t f = 0; f < files_.size(); ++f)
+      for (size_t i = 0; i < files_[f]->relations.size(); ++i) {
+        const ImportedRelation& r = files_[f]->relations[i];
+        Votes& v = rels[{doc_of_file_[f][r.doc], r.type, span_key_[f][r.from], span_key_[f][r.to]}];
+        if (v.files.empty() || v.files.back() != f) v.files.push_back(f), v.records.push_back(i);
+      }
+    for (const auto& [k, v] : rels) {
+      const auto& [doc, type, from, to] = k;
+      const std::string what = type + ": " + describe(from) + " -> " + describe(to);
+      const std::string& doc_id = out_.gold.documents[doc]->id();
+      const auto a = kept_.find(from), b = kept_.find(to);
+      if (!accepted(v.files, holders_[doc].size()) || a == kept_.end() || b == kept_.end()) {
+        out_.conflicts.push_back({doc_id, "relation", what + (a == kept_.end() || b == kept_.end() ? " (an end was not kept)" : ""),
+                                  names_of(v.files), lacking(v.files, holders_[doc])});
+        continue;
+      }
+      ImportedRelation r = files_[v.files[0]]->relations[v.records[0]];
+      r.doc = doc;
+      r.id = fresh_id(relation_ids_[doc], r.id, 'r');
+      r.from = a->second;
+      r.to = b->second;
+      out_.gold.relations.push_back(std::move(r));
+      out_.relation_votes.push_back(names_of(v.files));
+    }
+  }
+
+  void choose_clusters() {
+    using ClusterKey = std::pair<int, std::vector<SpanKey>>;  // kind, sorted members
+    std::map<ClusterKey, Votes> clusters;
+    for (size_t f = 0; f < files_.size(); ++f)
+      for (size_t i = 0; i < files_[f]->clusters.size(); ++i) {
+        const ImportedCluster& c = files_[f]->clusters[i];
+        ClusterKey k{int(c.kind), {}};
+        for (size_t m : c.members) k.second.push_back(span_key_[f][m]);
+        std::sort(k.second.begin(), k.second.end());
+        Votes& v = clusters[k];
+        if (v.files.empty() || v.files.back() != f) v.files.push_back(f), v.records.push_back(i);
+      }
+    std::vector<size_t> everyone(files_.size());
+    for (size_t f = 0; f < files_.size(); ++f) everyone[f] = f;
+    for (const auto& [k, v] : clusters) {
+      const ImportedCluster& first = files_[v.files[0]]->clusters[v.records[0]];
+      std::vector<size_t> members;
+      for (const SpanKey& m : k.second)
+        if (auto it = kept_.find(m); it != kept_.end()) members.push_back(it->second);
+      if (!accepted(v.files, files_.size()) || members.size() != k.second.size()) {
+        out_.conflicts.push_back({"", "cluster", "'" + first.name + "' (" + std::to_string(k.second.size()) + " members)" +
+                                                   (members.size() != k.second.size() ? " (a member was not kept)" : ""),
+                                  names_of(v.files), lacking(v.files, everyone)});
+        continue;
+      }
+      ImportedCluster c = first;
+      c.id = fresh_id(cluster_ids_, c.id, 'c');
+      c.members = std::move(members);
+      out_.gold.clusters.push_back(std::move(c));
+      out_.cluster_votes.push_back(names_of(v.files));
+    }
+  }
+
+  const std::vector<const GoldImport*>& files_;
+  const std::vector<std::string>& names_;
+  AdjudicateOptions opt_;
+  Adjudication out_;
+  std::map<std::string, size_t> doc_index_;        // id -> output document index
+  std::vector<std::vector<size_t>> holders_;       // output document -> files that have it
+  std::vector<std::vector<size_t>> doc_of_file_;   // file -> its document index -> output index
+  std::vector<std::vector<SpanKey>> span_key_;     // file -> its span index -> key
+  std::map<SpanKey, Votes> spans_;
+  std::map<SpanKey, size_t> kept_;                 // -> index into out_.gold.spans
+  std::map<size_t, std::set<std::string>> span_ids_, relation_ids_;  // per output document
+  std::set<std::string> cluster_ids_;
+};
+
+}  // namespace
+
+Adjudication adjudicate(const std::vector<const GoldImport*>& files, const std::vector<std::string>& names,
+                        const AdjudicateOptions& options) {
+  if (files.empty() || files.size() != names.size()) throw Error("adjudicate", "needs one name per file, and a file");
+  return Adjudicator(files, names, options).run();
+}
+
+}  // namespace goldspan

@@ -1,0 +1,56 @@
+#pragma once
+// Adjudication: several annotators' imports of the same documents reconciled into one gold
+// import, each record with the annotators who had it, and the disagreements left open.
+//
+// Records are the same when they are identical: a span by document, label and fragments; a
+// relation by type and its two ends; a cluster by kind and its members. A record is kept when
+// the strategy accepts the set of annotators who had it (its votes, out of n files):
+//   majority    votes > n/2; a tie (votes = n/2) goes to `prefer` when given, else open
+//   unanimous   votes = n
+// (with two annotators a majority needs both, so every disagreement is a tie: `prefer` then
+// takes that annotator's version.) A relation or cluster whose ends or members were not all
+// kept is dropped and listed. A kept span takes each attribute value the strategy accepts
+// among the annotators who had the span; otherwise the attribute is left unset and listed.
+// A kept span that breaks the schema's overlap rules against spans kept before it (spans are
+// taken in document order, then start, end, label) is dropped and listed; with valid inputs
+// this cannot happen (two kept spans always share an annotator, whose file obeyed the rules),
+// so it guards against files checked under another schema version. Claim links are
+// not adjudicated yet: a warning says how many were left out.
+//
+// The output is deterministic: it depends on the inputs and their order only.
+#include <string>
+#include <vector>
+
+#include "io/import.hpp"
+
+namespace goldspan {
+
+enum class AdjudicationStrategy { Majority, Unanimous };
+
+struct AdjudicateOptions {
+  AdjudicationStrategy strategy = AdjudicationStrategy::Majority;
+  std::string prefer;  // an annotator name: wins ties (majority)
+};
+
+// A disagreement the strategy did not settle.
+struct Conflict {
+  std::string doc;     // document id ("" for clusters, which may span documents)
+  std::string kind;    // "span", "attribute", "relation", "cluster", "overlap"
+  std::string what;    // readable: label and text, relation type and ends, attribute name
+  std::vector<std::string> had, lacked;  // annotator names
+};
+
+struct Adjudication {
+  GoldImport gold;  // documents, spans, relations, clusters: ready for apply_gold
+  // Parallel to gold.spans / gold.relations / gold.clusters: who had each record.
+  std::vector<std::vector<std::string>> span_votes, relation_votes, cluster_votes;
+  std::vector<Conflict> conflicts;
+};
+
+// `files[i]` was made by `names[i]`; every file must be a clean import (ok()) with the same
+// schema, and a document id must have the same text in every file that has it (throws Error
+// naming both files otherwise). A document only some files have is adjudicated among those.
+Adjudication adjudicate(const std::vector<const GoldImport*>& files, const std::vector<std::string>& names,
+                        const AdjudicateOptions& options = {});
+
+}  // namespace goldspan
