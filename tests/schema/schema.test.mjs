@@ -35,6 +35,14 @@ const exports = {
   annotated: () => exportOf('annotated.json', '--from', 'gold', '--to', 'gold', join(root, 'tests/io/fixtures/samples.gold.json')),
   utf16: () => exportOf('utf16.json', '--from', 'gold', '--to', 'gold', '--utf16', join(root, 'tests/io/fixtures/samples.gold.json')),
   plain: () => exportOf('plain.json', '--from', 'txt', '--to', 'gold', '--schema', schemaFile, join(root, 'assets/sample')),
+  // adjudicate's output: x_annotators on every record, x_conflicts at the top.
+  adjudicated: () => {
+    const out = join(tmp, 'adjudicated.json'), fixture = join(root, 'tests/io/fixtures/samples.gold.json');
+    execFileSync(cli, ['adjudicate', fixture, fixture, '-o', out], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    assert.ok(Array.isArray(doc.x_conflicts) && doc.documents[0].spans[0].x_annotators.length === 2);
+    return doc;
+  },
 };
 
 function cliAccepts(doc) {
