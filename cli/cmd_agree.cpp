@@ -271,26 +271,6 @@ std::string fixed(const ojson& v) {
   return o.str();
 }
 
-void table(std::ostream& o, const std::string& title, const std::vector<std::string>& head,
-           const std::vector<std::vector<std::string>>& rows) {
-  auto cells = [](const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-  };
-  std::vector<size_t> width(head.size());
-  for (size_t i = 0; i < head.size(); ++i) width[i] = cells(head[i]);
-  for (const auto& r : rows)
-    for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], cells(r[i]));
-  o << "\n" << title << "\n";
-  auto line = [&](const std::vector<std::string>& r) {
-    o << " ";
-    for (size_t i = 0; i < r.size(); ++i) o << " " << r[i] << std::string(i + 1 < r.size() ? width[i] - cells(r[i]) + 1 : 0, ' ');
-    o << "\n";
-  };
-  line(head);
-  for (const auto& r : rows) line(r);
-}
 
 std::vector<std::string> counts_row(std::vector<std::string> lead, const ojson& c) {
   for (const char* k : {"spans_a", "spans_b", "matched"}) lead.push_back(c[k].dump());
@@ -311,7 +291,7 @@ std::string text_of(const ojson& j) {
       r.push_back(fixed(p[m]["macro"]["f1"]));
       rows.push_back(std::move(r));
     }
-  table(o, "spans (P = matched / spans of B, R = matched / spans of A; overlap: one-to-one maximum matching)", head, rows);
+  print_table(o, "spans (P = matched / spans of B, R = matched / spans of A; overlap: one-to-one maximum matching)", head, rows);
   for (const ojson& p : j["pairs"]) {
     const std::string pair = p["a"].get<std::string>() + " / " + p["b"].get<std::string>();
     if (p["exact"].contains("per_label")) {
@@ -319,7 +299,7 @@ std::string text_of(const ojson& j) {
       for (const char* m : {"exact", "overlap"})
         for (auto it = p[m]["per_label"].begin(); it != p[m]["per_label"].end(); ++it)
           rows.push_back(counts_row({it.key(), m}, it.value()));
-      table(o, "per label, " + pair, {"LABEL", "MATCH", "SPANS A", "SPANS B", "MATCHED", "P", "R", "F1"}, rows);
+      print_table(o, "per label, " + pair, {"LABEL", "MATCH", "SPANS A", "SPANS B", "MATCHED", "P", "R", "F1"}, rows);
       const ojson& c = p["confusion"];
       std::vector<std::string> chead = {"A \\ B"};
       for (const ojson& l : c["labels"]) chead.push_back(l);
@@ -335,13 +315,13 @@ std::string text_of(const ojson& j) {
       for (const ojson& n : c["only_b"]) none.push_back(n.dump());
       none.push_back("");
       rows.push_back(std::move(none));
-      table(o, "label confusion over overlap-paired spans, " + pair + " (rows A, columns B)", chead, rows);
+      print_table(o, "label confusion over overlap-paired spans, " + pair + " (rows A, columns B)", chead, rows);
     }
     if (p.contains("per_document")) {
       rows.clear();
       for (auto it = p["per_document"].begin(); it != p["per_document"].end(); ++it)
         for (const char* m : {"exact", "overlap"}) rows.push_back(counts_row({it.key(), m}, it.value()[m]));
-      table(o, "per document, " + pair, {"DOCUMENT", "MATCH", "SPANS A", "SPANS B", "MATCHED", "P", "R", "F1"}, rows);
+      print_table(o, "per document, " + pair, {"DOCUMENT", "MATCH", "SPANS A", "SPANS B", "MATCHED", "P", "R", "F1"}, rows);
     }
   }
   rows.clear();
@@ -354,7 +334,7 @@ std::string text_of(const ojson& j) {
           rows.push_back(counts_row({p["a"], p["b"], it.key()}, it.value()));
     }
   if (!rows.empty())
-    table(o, "relations (matched when the type is equal and both ends are overlap-paired spans)",
+    print_table(o, "relations (matched when the type is equal and both ends are overlap-paired spans)",
           {"A", "B", "TYPE", "RELATIONS A", "RELATIONS B", "MATCHED", "P", "R", "F1"}, rows);
   rows.clear();
   for (const ojson& p : j["pairs"])
@@ -362,7 +342,7 @@ std::string text_of(const ojson& j) {
       rows.push_back({p["a"], p["b"], it.key(), it.value()["pairs"].dump(), it.value()["equal"].dump(),
                       fixed(it.value()["cohen_kappa"])});
   if (!rows.empty())
-    table(o, "attributes of overlap-paired spans (pairs where either sets the attribute)",
+    print_table(o, "attributes of overlap-paired spans (pairs where either sets the attribute)",
           {"A", "B", "ATTRIBUTE", "PAIRS", "EQUAL", "COHEN KAPPA"}, rows);
   rows.clear();
   for (const ojson& p : j["pairs"])
@@ -372,21 +352,21 @@ std::string text_of(const ojson& j) {
                       fixed(c["blanc"]["f1"]), fixed(c["conll_f1"])});
     }
   if (!rows.empty())
-    table(o, "clusters (F1; a mention is a span's edges, spans in no cluster are singletons)",
+    print_table(o, "clusters (F1; a mention is a span's edges, spans in no cluster are singletons)",
           {"A", "B", "KIND", "MUC", "B3", "CEAF-E", "BLANC", "CONLL"}, rows);
   const ojson& t = j["tokens"];
   rows.clear();
   for (const ojson& k : t["cohen_kappa"]) rows.push_back({"Cohen's kappa", k["a"].get<std::string>() + " / " + k["b"].get<std::string>(), fixed(k["value"])});
   rows.push_back({"Fleiss' kappa", "all", fixed(t["fleiss_kappa"]["value"])});
   rows.push_back({"Krippendorff's alpha (nominal)", "all", fixed(t["krippendorff_alpha_nominal"]["value"])});
-  table(o, "tokens (" + t["tokens"].dump() + " tokens; entity spans; a token takes its outermost span's label, O outside)",
+  print_table(o, "tokens (" + t["tokens"].dump() + " tokens; entity spans; a token takes its outermost span's label, O outside)",
         {"COEFFICIENT", "ANNOTATORS", "VALUE"}, rows);
   if (t.contains("per_document")) {
     rows.clear();
     for (auto it = t["per_document"].begin(); it != t["per_document"].end(); ++it)
       rows.push_back({it.key(), it.value()["tokens"].dump(), fixed(it.value()["fleiss_kappa"]["value"]),
                       fixed(it.value()["krippendorff_alpha_nominal"]["value"])});
-    table(o, "tokens per document", {"DOCUMENT", "TOKENS", "FLEISS KAPPA", "ALPHA NOMINAL"}, rows);
+    print_table(o, "tokens per document", {"DOCUMENT", "TOKENS", "FLEISS KAPPA", "ALPHA NOMINAL"}, rows);
   }
   o << "\nn/a: undefined (0/0), e.g. precision when B marked nothing, kappa when every token has one label.\n";
   return o.str();

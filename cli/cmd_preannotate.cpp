@@ -21,27 +21,6 @@ namespace {
 
 const char* kUse = "usage: goldspan preannotate --dict FILE [--from FORMAT] [--schema FILE] [--ignore-case] IN -o OUT";
 
-// Written beside OUT and renamed over it, so a failure never leaves a half-written OUT.
-void write_whole(const std::string& path, const std::string& contents) {
-  if (path == "-") {
-    std::cout << contents;
-    return;
-  }
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) throw Error(path, "cannot write");
-    out << contents;
-    if (!out.flush()) {
-      std::remove(tmp.c_str());
-      throw Error(path, "cannot write");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw Error(path, "cannot write: " + ec.message());
-}
-
 }  // namespace
 
 int cmd_preannotate(const Args& args) {
@@ -102,7 +81,7 @@ int cmd_preannotate(const Args& args) {
     if (result.command) history.execute(std::move(result.command));
     GoldWriteOptions w;
     w.exported_at = format_timestamp(now);
-    write_whole(out, write_gold(corpus, w));
+    write_output(out, write_gold(corpus, w));
     const LabelCounts& c = result.counts;
     (out == "-" ? std::cerr : std::cout)
         << paths[0] << ": " << d.size() << " terms, " << c.added << " spans added, " << c.refused_overlap

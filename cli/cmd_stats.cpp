@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "io.hpp"
 #include "error.hpp"
 #include "formats.hpp"
 
@@ -66,25 +67,6 @@ ojson stats_of(const GoldImport& in) {
   return out;
 }
 
-void table(std::ostream& o, const std::string& title, const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows) {
-  std::vector<size_t> width(head.size());
-  auto cells = [](const std::string& s) {  // display width: code points
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-  };
-  for (size_t i = 0; i < head.size(); ++i) width[i] = cells(head[i]);
-  for (const auto& r : rows)
-    for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], cells(r[i]));
-  o << "\n" << title << "\n";
-  auto line = [&](const std::vector<std::string>& r) {
-    o << " ";
-    for (size_t i = 0; i < r.size(); ++i) o << " " << r[i] << std::string(i + 1 < r.size() ? width[i] - cells(r[i]) + 1 : 0, ' ');
-    o << "\n";
-  };
-  line(head);
-  for (const auto& r : rows) line(r);
-}
 
 std::string text_of(const ojson& s) {
   std::ostringstream o;
@@ -97,17 +79,17 @@ std::string text_of(const ojson& s) {
     for (auto it = j.begin(); it != j.end(); ++it) rows.push_back({it.key(), it.value().dump()});
     return rows;
   };
-  table(o, "spans per label", {"LABEL", "SPANS"}, counts(s["labels"]));
-  table(o, "relations per type", {"TYPE", "RELATIONS"}, counts(s["relation_types"]));
-  table(o, "cluster links per type", {"TYPE", "LINKS"}, counts(s["link_types"]));
+  print_table(o, "spans per label", {"LABEL", "SPANS"}, counts(s["labels"]));
+  print_table(o, "relations per type", {"TYPE", "RELATIONS"}, counts(s["relation_types"]));
+  print_table(o, "cluster links per type", {"TYPE", "LINKS"}, counts(s["link_types"]));
   std::vector<std::vector<std::string>> rows;
   for (auto it = s["per_document"].begin(); it != s["per_document"].end(); ++it)
     rows.push_back({it.key(), it.value()["code_points"].dump(), it.value()["tokens"].dump(), it.value()["spans"].dump(), it.value()["relations"].dump()});
-  table(o, "per document", {"DOCUMENT", "CODE POINTS", "TOKENS", "SPANS", "RELATIONS"}, rows);
+  print_table(o, "per document", {"DOCUMENT", "CODE POINTS", "TOKENS", "SPANS", "RELATIONS"}, rows);
   rows.clear();
   for (auto it = s["per_annotator"].begin(); it != s["per_annotator"].end(); ++it)
     rows.push_back({it.key(), it.value()["spans"].dump(), it.value()["relations"].dump(), it.value()["clusters"].dump(), it.value()["cluster_links"].dump()});
-  table(o, "per annotator", {"ANNOTATOR", "SPANS", "RELATIONS", "CLUSTERS", "LINKS"}, rows);
+  print_table(o, "per annotator", {"ANNOTATOR", "SPANS", "RELATIONS", "CLUSTERS", "LINKS"}, rows);
   return o.str();
 }
 

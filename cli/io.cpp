@@ -1,6 +1,9 @@
 #include "io.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <filesystem>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -27,10 +30,46 @@ void write_output(const std::string& path, const std::string& contents) {
     std::cout << contents;
     return;
   }
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw Error(path, "cannot write");
-  out << contents;
-  if (!out.flush()) throw Error(path, "cannot write");
+  // Written beside the target and renamed over it: a failure never leaves a half-written file
+  // in place of what was there.
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    if (!out) throw Error(path, "cannot write");
+    out << contents;
+    if (!out.flush()) {
+      out.close();
+      std::remove(tmp.c_str());
+      throw Error(path, "cannot write");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    throw Error(path, "cannot write: " + ec.message());
+  }
+}
+
+void print_table(std::ostream& o, const std::string& title, const std::vector<std::string>& head,
+                 const std::vector<std::vector<std::string>>& rows) {
+  auto cells = [](const std::string& s) {  // display width: code points
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<size_t> width(head.size());
+  for (size_t i = 0; i < head.size(); ++i) width[i] = cells(head[i]);
+  for (const auto& r : rows)
+    for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], cells(r[i]));
+  o << "\n" << title << "\n";
+  auto line = [&](const std::vector<std::string>& r) {
+    o << " ";
+    for (size_t i = 0; i < r.size(); ++i) o << " " << r[i] << std::string(i + 1 < r.size() ? width[i] - cells(r[i]) + 1 : 0, ' ');
+    o << "\n";
+  };
+  line(head);
+  for (const auto& r : rows) line(r);
 }
 
 std::string line_col(const std::string& text, size_t byte) {
