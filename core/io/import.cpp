@@ -103,9 +103,8 @@ void for_each_rule_conflict(std::vector<RuleFragment>& frags, const Schema& sche
     for (const RuleFragment* a : open) {
       const SpanType& o = types[a->type];
       if (a->owner == f.owner || o.kind != t.kind) continue;
-      const bool nested = (a->start <= f.start && f.end <= a->end) || (f.start <= a->start && a->end <= f.end);
-      const bool ok = nested ? (t.allow_nesting && o.allow_nesting) : (t.allow_overlap && o.allow_overlap);
-      if (!ok) report(*a, f, nested);
+      const bool nested = nested_ranges(f.start, f.end, a->start, a->end);
+      if (!may_share(t, o, nested)) report(*a, f, nested);
     }
     open.push_back(&f);
   }

@@ -333,11 +333,9 @@ void Corpus::check_overlap(uint32_t doc, uint16_t type, const std::vector<Range>
       if (h.span == self) continue;
       const SpanType& o = type_of(*find_span(h.span));
       if (o.kind != t.kind) continue;
-      const bool nested = (h.start <= f.start && f.end <= h.end) || (f.start <= h.start && h.end <= f.end);
-      const bool mine = nested ? t.allow_nesting : t.allow_overlap;
-      const bool theirs = nested ? o.allow_nesting : o.allow_overlap;
-      if (mine && theirs) continue;
-      const SpanType& rule = mine ? o : t;
+      const bool nested = nested_ranges(f.start, f.end, h.start, h.end);
+      if (may_share(t, o, nested)) continue;
+      const SpanType& rule = (nested ? t.allow_nesting : t.allow_overlap) ? o : t;  // the type that forbids it
       throw Error(where, range_text(f) + (nested ? " would nest with " : " would cross ") + format_id('s', h.span) + " " +
                              range_text(Range{h.start, h.end}) + " (" + o.name + "), and " + rule.name +
                              (nested ? " spans may not nest" : " spans may not overlap"));

@@ -37,6 +37,17 @@ struct SpanType {
   int attribute(std::string_view name) const noexcept;  // index, -1 when absent
 };
 
+// The schema's overlap rule for two spans sharing code points: one inside the other (equal
+// ranges included) is nesting, allowed when both types allow nesting; otherwise they cross,
+// allowed when both allow overlap. Spans of different kinds never conflict.
+inline bool nested_ranges(uint32_t a_start, uint32_t a_end, uint32_t b_start, uint32_t b_end) noexcept {
+  return (b_start <= a_start && a_end <= b_end) || (a_start <= b_start && b_end <= a_end);
+}
+inline bool may_share(const SpanType& a, const SpanType& b, bool nested) noexcept {
+  if (a.kind != b.kind) return true;
+  return nested ? a.allow_nesting && b.allow_nesting : a.allow_overlap && b.allow_overlap;
+}
+
 struct RelationType {
   std::string name;  // e.g. "claimant"
   std::string description;

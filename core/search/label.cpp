@@ -79,9 +79,7 @@ enum class Verdict { Add, Duplicate, Refused };
 // Corpus::check_overlap's rule, for one candidate against one other fragment: a pair that
 // nests (identical ranges included) or crosses is allowed only when both types allow it.
 bool allowed(const SpanType& mine, const SpanType& theirs, Range f, uint32_t hs, uint32_t he) {
-  if (mine.kind != theirs.kind) return true;
-  const bool nested = (hs <= f.start && f.end <= he) || (f.start <= hs && he <= f.end);
-  return nested ? mine.allow_nesting && theirs.allow_nesting : mine.allow_overlap && theirs.allow_overlap;
+  return may_share(mine, theirs, nested_ranges(f.start, f.end, hs, he));
 }
 
 // `theirs` and `ours` are buffers reused between calls.
