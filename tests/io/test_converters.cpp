@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -834,13 +835,13 @@ TEST_CASE("w3c: Web Annotation JSON-LD with position and quote selectors", "[io]
   CHECK(c["total"] == items.size());
   CHECK(items.size() == f.corpus.span_count() + f.corpus.relations().size() + f.corpus.clusters().size() + f.corpus.links().size());
   std::map<std::string, size_t> docs{{"urn:goldspan:doc:harbor-a", 0}, {"urn:goldspan:doc:harbor-b", 1}, {"urn:goldspan:doc:multilingual", 2}};
-  size_t lists = 0;
+  size_t multi = 0;
   for (const json& a : items) {
     CHECK(a["type"] == "Annotation");
     CHECK(a["creator"]["type"] == "Person");
     if (a["motivation"] != "tagging") continue;
-    const json targets = a["target"].contains("items") ? a["target"]["items"] : json::array({a["target"]});
-    lists += a["target"].contains("items");
+    const json targets = a["target"].is_array() ? a["target"] : json::array({a["target"]});
+    multi += a["target"].is_array();
     for (const json& t : targets) {
       const Document& d = f.doc(docs.at(t["source"]));
       const json& pos = t["selector"][0];
@@ -850,16 +851,84 @@ TEST_CASE("w3c: Web Annotation JSON-LD with position and quote selectors", "[io]
       CHECK(quote["prefix"] == std::string(d.slice(pos["start"].get<uint32_t>() - utf8::count_cp(quote["prefix"].get<std::string>()), pos["start"])));
     }
   }
-  CHECK(lists == 1);
+  CHECK(multi == 1);  // the discontinuous claim: one SpecificResource per fragment, separate targets
   const json& rel = items[f.corpus.span_count()];
   CHECK(rel["motivation"] == "linking");
-  CHECK(rel["body"]["value"] == "claimant");
-  CHECK(rel["target"]["items"] == json::parse(R"(["urn:goldspan:span:s8", "urn:goldspan:span:s1"])"));
+  CHECK(rel["body"][0]["value"] == "claimant");
+  // linking: the target is the from end, the body the resource it is linked to (the to end).
+  CHECK(rel["target"] == "urn:goldspan:span:s8");
+  CHECK(rel["body"][1] == json::parse(R"({"type": "SpecificResource", "source": "urn:goldspan:span:s1", "purpose": "linking"})"));
   const json& cluster = items[f.corpus.span_count() + f.corpus.relations().size()];
   CHECK(cluster["motivation"] == "identifying");
   CHECK(cluster["body"][0]["value"] == "Ines Oduya");
   CHECK(cluster["target"].size() == 3);
-  CHECK(items.back()["target"]["items"] == json::parse(R"(["urn:goldspan:cluster:c4", "urn:goldspan:cluster:c3"])"));
+  CHECK(items.back()["target"] == "urn:goldspan:cluster:c4");
+  CHECK(items.back()["body"][1]["source"] == "urn:goldspan:cluster:c3");
+}
+
+// The MUST rules of the W3C Web Annotation Data Model Recommendation (w3.org/TR/annotation-model,
+// 2017-02-23) that a file can be checked against, as the W3C test suite checks them
+// (web-platform-tests/wpt, annotation-model/annotations/annotationMusts.test with the
+// 3.1-annotation{Context,Id,Type}Validated.json schemas; bodiesTargets/3.2.8-targList.json,
+// -targComposite.json, -targIndependents.json flag the List, Composite and Independents that the
+// final Recommendation no longer has), so no object here has them.
+void check_w3c_musts(const json& c) {
+  CHECK(c["@context"] == "http://www.w3.org/ns/anno.jsonld");  // 3.1: the context MUST be anno.jsonld
+  CHECK(c["id"].is_string());                                   // 5.1: a Collection MUST have an IRI
+  CHECK(c["type"] == "AnnotationCollection");                   // and MUST have the type
+  CHECK((c["total"].is_number_unsigned() || c["total"] == 0));
+  const json& page = c["first"];
+  CHECK(page["id"].is_string());                                // 5.2: a Page MUST have an IRI
+  CHECK(page["type"] == "AnnotationPage");
+  REQUIRE(page["items"].is_array());                            // and MUST have items
+  const std::set<std::string> motivations{"assessing", "bookmarking", "classifying", "commenting", "describing", "editing",
+                                          "highlighting", "identifying", "linking", "moderating", "questioning", "replying", "tagging"};
+  std::function<void(const json&)> no_lists = [&](const json& j) {
+    if (j.is_object()) {
+      if (j.contains("type")) CHECK((j["type"] != "List" && j["type"] != "Composite" && j["type"] != "Independents"));
+      CHECK_FALSE((j.contains("items") && j.contains("type") && j["type"] != "AnnotationPage"));
+      for (const auto& [k, v] : j.items()) no_lists(v);
+    } else if (j.is_array()) {
+      for (const json& v : j) no_lists(v);
+    }
+  };
+  no_lists(c);
+  std::function<void(const json&)> resource = [&](const json& r) {
+    if (r.is_string()) return;  // an IRI (3.2.1)
+    REQUIRE(r.is_object());
+    if (r["type"] == "TextualBody") CHECK(r["value"].is_string());        // 3.2.4: value MUST
+    if (r["type"] == "SpecificResource") CHECK(r["source"].is_string());  // 4.1: source MUST, exactly one
+    if (r.contains("purpose")) CHECK(motivations.count(r["purpose"].get<std::string>()));
+    if (r.contains("selector"))
+      for (const json& sel : r["selector"]) {
+        if (sel["type"] == "TextPositionSelector") {  // 4.2.5: start and end MUST, non-negative integers
+          CHECK(sel["start"].is_number_unsigned());
+          CHECK(sel["end"].is_number_unsigned());
+          CHECK(sel["start"].get<uint64_t>() <= sel["end"].get<uint64_t>());
+        }
+        if (sel["type"] == "TextQuoteSelector") CHECK(sel["exact"].is_string());  // 4.2.4: exact MUST
+      }
+  };
+  std::set<std::string> ids;
+  for (const json& a : page["items"]) {
+    CHECK(a["id"].is_string());                 // 3.1: an Annotation MUST have exactly one IRI
+    CHECK(ids.insert(a["id"].get<std::string>()).second);
+    CHECK(a["type"] == "Annotation");           // and MUST have the type Annotation
+    REQUIRE(a.contains("target"));              // and MUST have 1 or more targets
+    const json targets = a["target"].is_array() ? a["target"] : json::array({a["target"]});
+    CHECK(!targets.empty());
+    for (const json& t : targets) resource(t);
+    if (a.contains("body"))
+      for (const json& b : a["body"].is_array() ? a["body"] : json::array({a["body"]})) resource(b);
+    CHECK(motivations.count(a["motivation"].get<std::string>()));
+    if (a.contains("created")) CHECK(std::regex_match(a["created"].get<std::string>(), std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z)")));
+  }
+}
+
+TEST_CASE("w3c: the export keeps the Recommendation's MUST rules: no List, page with id", "[io][w3c]") {
+  Annotated f;
+  Warnings w;
+  check_w3c_musts(json::parse(write_w3c(f.corpus, w)));
 }
 
 // [SECTION] Plain text and JSONL
