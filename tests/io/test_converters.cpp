@@ -412,11 +412,11 @@ TEST_CASE("conll: BIO tags, one token per line, -DOCSTART-, sentences, outermost
   CHECK(warned(w3, "discontinuous spans written as separate B-... runs"));
 }
 
-// conlleval (the CoNLL-2000/2003 reference scorer, conlleval.pl by Erik Tjong Kim Sang; e.g.
-// the Python port sighsmile/conlleval or mayhewsw/conlleval.py, `evaluate`/`startOfChunk`) reads
-// an empty line as a boundary token "-X-" tagged O, so it ends every chunk, and startOfChunk
-// starts a new chunk at B-, at I- after O, and at a change of type. B-X, blank line, I-X is
-// therefore two chunks. This reads chunks the same way.
+// conlleval (the CoNLL-2000/2003 reference scorer, conlleval.pl by Erik Tjong Kim Sang; its
+// Python port mayhewsw/conlleval.py, conlleval.py: `evaluate` turns an empty line into
+// [boundary "-X-", 'O', 'O'], and `start_of_chunk` starts a chunk at B, at I after O, and at a
+// change of type) ends every chunk at a blank line, so B-X, blank line, I-X is two chunks.
+// conlleval_chunks reads chunks the same way.
 std::vector<std::pair<std::string, std::vector<std::string>>> conlleval_chunks(const std::string& conll) {
   std::vector<std::pair<std::string, std::vector<std::string>>> chunks;
   std::string prev_tag = "O", prev_type;
