@@ -187,7 +187,8 @@ const char* kBioNlpAnn =
 TEST_CASE("brat: BioNLP-ST style files import: repeated * Equiv lines as clusters, attributes on events skipped", "[io][brat]") {
   const Schema schema = Schema::parse(R"({"entity_types": [
     {"name": "Protein", "color": "#112233"}, {"name": "Positive_regulation", "color": "#112233"},
-    {"name": "Gene_expression", "color": "#112233"}, {"name": "Negative_regulation", "color": "#112233"}]})");
+    {"name": "Gene_expression", "color": "#112233"}, {"name": "Negative_regulation", "color": "#112233"}],
+    "relation_types": [{"name": "Same", "color": "#112233", "source": ["Protein"], "target": ["Protein"]}]})");
   Blank b(schema);
   const GoldImport in = parse_brat({{"PMC-1", kBioNlpText, kBioNlpAnn, "PMC-1.ann"}}, schema, b.tok);
   INFO((in.errors.empty() ? std::string() : in.errors[0]));
@@ -210,6 +211,18 @@ TEST_CASE("brat: BioNLP-ST style files import: repeated * Equiv lines as cluster
   // Applies: the clusters are in the corpus.
   apply_gold(b.corpus, b.history, in);
   CHECK(b.corpus.clusters().size() == 3);
+  // An event in an Equiv is left out of the cluster, an attribute on a relation skipped; both warned.
+  const GoldImport odd = parse_brat({{"d", kBioNlpText,
+                                      "T1\tProtein 0 13\tInterleukin-4\nT2\tProtein 15 19\tIL-4\nT9\tPositive_regulation 37 43\tinduce\n"
+                                      "E1\tPositive_regulation:T9 Theme:T1\nR1\tSame Arg1:T1 Arg2:T2\nA1\tNegation R1\n*\tEquiv T1 E1 T2\n",
+                                      "d.ann"}},
+                                    schema, b.tok);
+  INFO((odd.errors.empty() ? std::string() : odd.errors[0]));
+  REQUIRE(odd.ok());
+  REQUIRE(odd.clusters.size() == 1);
+  CHECK(odd.clusters[0].members.size() == 2);
+  CHECK(warned(odd.warnings, "brat: 1 members of equivalences that are not text-bound (events, relations) left out of the clusters"));
+  CHECK(warned(odd.warnings, "brat: 1 attributes on relations skipped"));
   // Still refused: an Equiv or attribute naming an id that is not there.
   CHECK(parse_brat({{"d", kBioNlpText, "T1\tProtein 0 13\tInterleukin-4\n*\tEquiv T1 T9\n", "d.ann"}}, schema, b.tok).errors ==
         std::vector<std::string>{"d.ann: line 2: no text-bound annotation T9"});
