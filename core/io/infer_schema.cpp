@@ -1,6 +1,7 @@
 #include "io/infer_schema.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -154,7 +155,13 @@ Schema infer_schema_from_brat_conf(std::string_view conf, const std::string& con
       continue;
     }
     const size_t sp = l.find_first_of(" \t");
-    const std::string name(l.substr(0, sp));
+    // "TYPE|alias|..." (DNA_methylation|GO:0006306 in BioNLP-ST EPI): the first term is the
+    // type, in brat's storage form (projectconfig.py, TypeHierarchyNode, normalize_to_storage_form:
+    // characters other than [a-zA-Z0-9_-] become _).
+    std::string name(trim(l.substr(0, std::min(l.find('|'), sp))));
+    if (name.size() > 1 && name[0] != '<')
+      for (size_t i = name[0] == '!' ? 1 : 0; i < name.size(); ++i)
+        if (!(std::isalnum(static_cast<unsigned char>(name[i])) || name[i] == '_' || name[i] == '-')) name[i] = '_';
     // Macros (<CORE-ENTITY>=...), <OVERLAP>, abstract types (!Type), separators (----).
     if (name.empty() || name[0] == '<' || name[0] == '!' || name.find_first_not_of('-') == std::string::npos) continue;
     if (name == "ENTITY-NESTING") continue;  // brat's special relation allowing nesting: goldspan allows it anyway

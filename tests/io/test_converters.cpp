@@ -267,7 +267,7 @@ TEST_CASE("infer schema: from brat's BioNLP-ST GE annotation.conf, and the examp
   // Relations, attributes with and without values, kinds from names, <ENTITY>, !abstract.
   Warnings w2;
   const Schema t = infer_schema_from_brat_conf(
-      "[spans]\n!Abstract\n\tPerson\n\tCLAIM\nCue\n[relations]\nclaimant\tArg1:CLAIM, Arg2:Person\n"
+      "[spans]\n!Abstract\n\tPerson\n\tCLAIM\nCue|GO:0006306\n[relations]\nclaimant\tArg1:CLAIM, Arg2:Person\n"
       "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\nnear\tArg1:<ENTITY>, Arg2:Person|Cue\n"
       "[events]\n[attributes]\nstance\tArg:CLAIM, Value:asserted|denied\nNegated\tArg:Person|CLAIM\n",
       "x/annotation.conf", w2);
