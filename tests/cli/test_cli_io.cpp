@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -126,6 +127,30 @@ TEST_CASE("cli convert: brat out and back in, warnings on stderr", "[cli][io]") 
   REQUIRE(l.code == 0);
   CHECK(l.err.find("schema inferred from the labels found in the .ann files") != std::string::npos);
   CHECK(json::parse(l.out)["documents"][0]["spans"].size() == orig["documents"][0]["spans"].size());
+}
+
+// brat's own example corpora (nlplab/brat, example-data/corpora/BioNLP-ST_2011/BioNLP-ST_2011_*,
+// each with its annotation.conf), when a copy is at $GOLDSPAN_BRAT_EXAMPLES or
+// GOLDSPAN_SOURCE_DIR/../shared/interop/brat/BioNLP-ST_2011; skipped otherwise. The counts are
+// those of brat's files: no two * lines of a document share a member there, so lines = groups.
+TEST_CASE("cli convert: brat's BioNLP-ST 2011 example corpora convert without --schema", "[cli][io]") {
+  const char* env = std::getenv("GOLDSPAN_BRAT_EXAMPLES");
+  const std::string root = env ? std::string(env) : kSource + "/../shared/interop/brat/BioNLP-ST_2011";
+  if (!fs::is_directory(root)) {
+    WARN(root + " not present: brat's example corpora not tried");
+    return;
+  }
+  const std::pair<const char*, const char*> expected[] = {{"EPI", "25 equivalences (from 25 * lines"},
+                                                          {"GE", "14 equivalences (from 14 * lines"},
+                                                          {"ID", "36 equivalences (from 36 * lines"},
+                                                          {"REL", "13 equivalences (from 13 * lines"}};
+  for (const auto& [corpus, equivs] : expected) {
+    INFO(corpus);
+    const Run r = run("convert --from brat --to gold " + kTime + " " + root + "/BioNLP-ST_2011_" + corpus + " -");
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.err.find(equivs) != std::string::npos);
+  }
 }
 
 // doccano's annotation page indexes JavaScript strings (UTF-16) unless the project's grapheme
