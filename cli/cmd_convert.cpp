@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "formats.hpp"
 #include "io.hpp"
+#include "io/label_studio.hpp"
 #include "io/timestamp.hpp"
 #include "model/history.hpp"
 
@@ -15,7 +16,7 @@ namespace goldspan::cli {
 namespace fs = std::filesystem;
 
 int cmd_convert(const Args& args) {
-  std::string from, to, schema_path, locale, annotator = "import";
+  std::string from, to, schema_path, locale, annotator = "import", ls_config;
   bool predictions = false;
   ExportOptions w;
   std::vector<std::string> paths;
@@ -29,13 +30,15 @@ int cmd_convert(const Args& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     std::optional<std::string> v;
-    if (a == "--from" || a == "--to" || a == "--schema" || a == "--locale" || a == "--time" || a == "--annotator" || a == "--kinds") {
+    if (a == "--from" || a == "--to" || a == "--schema" || a == "--locale" || a == "--time" || a == "--annotator" || a == "--kinds" ||
+        a == "--ls-config") {
       if (!(v = value(i, a.c_str()))) return 2;
       if (a == "--from") from = *v;
       else if (a == "--to") to = *v;
       else if (a == "--schema") schema_path = *v;
       else if (a == "--locale") locale = *v;
       else if (a == "--annotator") annotator = *v;
+      else if (a == "--ls-config") ls_config = *v;
       else if (a == "--time") {
         if (!parse_timestamp(*v)) {
           std::cerr << "goldspan convert: --time expects an ISO 8601 UTC time like 2024-05-01T12:00:00.000Z\n";
@@ -73,6 +76,10 @@ int cmd_convert(const Args& args) {
     std::cerr << "goldspan convert: usage: goldspan convert --from FORMAT --to FORMAT [options] IN OUT\n";
     return 2;
   }
+  if (!ls_config.empty() && to != "label-studio") {
+    std::cerr << "goldspan convert: --ls-config goes with --to label-studio\n";
+    return 2;
+  }
   try {
     Tokenizer tok(locale);
     std::optional<Schema> schema;
@@ -106,6 +113,9 @@ int cmd_convert(const Args& args) {
       if (ec) throw Error(paths[1], "cannot create the directory: " + ec.message());
       for (const ExportFile& f : files) write_output((fs::path(paths[1]) / f.name).string(), f.contents);
     }
+    // The labelling config a Label Studio project needs to show the tasks (label names "label",
+    // text "text", per-region choices per attribute: core/io/label_studio.hpp).
+    if (!ls_config.empty()) write_output(ls_config, label_studio_config(corpus.schema()));
     return 0;
   } catch (const Error& e) {
     std::cerr << "goldspan convert: " << e.what() << '\n';

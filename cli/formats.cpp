@@ -11,6 +11,7 @@
 #include "io/conll.hpp"
 #include "io/doccano.hpp"
 #include "io/gold_json.hpp"
+#include "io/infer_schema.hpp"
 #include "io/label_studio.hpp"
 #include "io/plain_text.hpp"
 #include "io/prodigy.hpp"
@@ -81,7 +82,6 @@ GoldImport read_format(const std::string& format, const std::string& path, const
     return imp;
   }
   if (format == "brat") {
-    const Schema& schema = need_schema(o, format);
     std::vector<fs::path> anns;
     if (fs::is_directory(path)) anns = files_with(path, ".ann");
     else anns.push_back(path);
@@ -92,7 +92,18 @@ GoldImport read_format(const std::string& format, const std::string& path, const
       txt.replace_extension(".txt");
       docs.push_back({ann.stem().string(), read_input(txt.string()), read_input(ann.string()), ann.filename().string()});
     }
-    GoldImport imp = parse_brat(docs, schema, tok);
+    // Without --schema: one inferred from brat's annotation.conf beside the files, else from
+    // the labels found (core/io/infer_schema.hpp; warnings say which and what was guessed).
+    std::optional<Schema> inferred;
+    Warnings inference;
+    if (!o.schema) {
+      const fs::path conf = (fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path()) / "annotation.conf";
+      if (fs::is_regular_file(conf)) inferred = infer_schema_from_brat_conf(read_input(conf.string()), conf.string(), inference);
+      else inferred = infer_schema_from_brat(docs, inference);
+      if (o.schema_locale) tok = Tokenizer(inferred->locale());
+    }
+    GoldImport imp = parse_brat(docs, o.schema ? *o.schema : *inferred, tok);
+    imp.warnings.insert(imp.warnings.begin(), inference.begin(), inference.end());
     imp.file_name = path;
     return imp;
   }

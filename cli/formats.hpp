@@ -15,7 +15,8 @@ namespace goldspan::cli {
 inline const char* kReadFormats = "gold, txt, jsonl, brat, doccano, label-studio";
 
 struct ReadOptions {
-  const Schema* schema = nullptr;  // required for every format but gold (gold: the expected schema, if any)
+  const Schema* schema = nullptr;  // required for every format but gold and brat (gold: the expected schema, if any;
+                                   // brat: inferred when absent, see core/io/infer_schema.hpp)
   bool predictions = false;        // label-studio: read predictions
   // The user gave no --locale: read with the tokenizer of the schema's locale (for gold without
   // an expected schema, the locale of the file's own schema), replacing `tokenizer`, so the

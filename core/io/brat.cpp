@@ -1,6 +1,7 @@
 #include "io/brat.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "error.hpp"
@@ -210,6 +211,17 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
+// Words separated by runs of spaces or tabs, as Python's str.split() with no argument.
+std::vector<std::string_view> split_ws(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t b = 0; (b = s.find_first_not_of(" \t", b)) != std::string_view::npos;) {
+    const size_t e = std::min(s.find_first_of(" \t", b), s.size());
+    out.push_back(s.substr(b, e - b));
+    b = e;
+  }
+  return out;
+}
+
 std::optional<uint32_t> number(std::string_view s) {
   if (s.empty() || s.size() > 10) return std::nullopt;
   uint64_t v = 0;
@@ -230,7 +242,8 @@ bool id_of_kind(std::string_view id, char kind) {
 GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schema, Tokenizer& tok) {
   GoldImport imp;
   std::map<std::string, size_t> doc_ids;
-  size_t events = 0, equivs = 0, norms = 0, notes = 0, merged = 0, rejoined = 0;
+  size_t equiv_line_count = 0, equiv_groups = 0, equiv_non_spans = 0, event_attributes = 0, other_attributes = 0;
+  size_t events = 0, norms = 0, notes = 0, merged = 0, rejoined = 0;
   for (const BratDocument& bd : docs) {
     bool readable = true;
     for (const auto& [what, content] : {std::make_pair(".txt", &bd.text), std::make_pair(".ann", &bd.ann)}) {
@@ -253,7 +266,7 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       Line line;
       std::vector<std::string_view> fields;
     };
-    std::vector<Pending> relations, attributes;
+    std::vector<Pending> relations, attributes, equiv_lines;
     std::vector<std::string_view> cut;  // T ids whose note says the export cut them
     for (const Line& line : lines_of(bd.ann)) {
       if (line.text.find_first_not_of(" \t") == std::string_view::npos) continue;
@@ -271,6 +284,14 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       }
       if (cols.size() < 2) {
         imp.add_error(where, "expected ID<TAB>annotation, not \"" + preview(line.text) + "\"");
+        continue;
+      }
+      if (id == "*") {
+        // *<TAB>Equiv T1 T2 ...: no id of its own, so it may repeat (annotation.py, _parse_ann_lines
+        // exempts '*' from the duplicate id check; _parse_equiv_annotation splits on whitespace).
+        const auto words = split_ws(cols[1]);
+        if (words.size() < 2) imp.add_error(where, "expected TYPE ID ID..., not \"" + preview(cols[1]) + "\"");
+        else equiv_lines.push_back({line, words});
         continue;
       }
       if (auto [it, fresh] = seen.emplace(std::string(id), line.number); !fresh) {
@@ -345,8 +366,6 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
         attributes.push_back({line, cols});
       } else if (id_of_kind(id, 'E')) {
         ++events;
-      } else if (id == "*") {
-        ++equivs;
       } else if (id_of_kind(id, 'N')) {
         ++norms;
       } else {
@@ -396,14 +415,76 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
         imp.add_error(where, "expected NAME T.. [VALUE], not \"" + preview(p.fields[1]) + "\"");
         continue;
       }
+      if (!spans.count(parts[1]) && seen.count(std::string(parts[1]))) {
+        // brat puts attributes on events too (BioNLP-ST: "M1<TAB>Negation E3"); goldspan skips
+        // the events, so their attributes go with them. On a relation they are not brat's either.
+        ++(id_of_kind(parts[1], 'E') ? event_attributes : other_attributes);
+        continue;
+      }
       const auto target = find_span(parts[1], where);
       if (!target) continue;
       // A binary brat attribute (no value) is "true"; the schema says whether that is allowed.
       imp.spans[*target].attributes.emplace_back(std::string(parts[0]), parts.size() == 3 ? std::string(parts[2]) : "true");
     }
+    // Equivalences: groups that share a member are one, as brat merges them when it reads them
+    // (annotation.py, Annotations.add_annotation: "Equivs have to be merged with other equivs").
+    // Each group becomes a cluster of the kind of its first member's type, named by the type.
+    equiv_line_count += equiv_lines.size();
+    std::map<size_t, size_t> parent;  // union-find over span indices
+    std::function<size_t(size_t)> root = [&](size_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    std::map<size_t, std::pair<std::string, std::string>> group_info;  // span index -> (type, where) of its first line
+    std::vector<size_t> order;                                          // span indices, first seen first
+    for (const Pending& p : equiv_lines) {
+      const std::string where = bd.ann_name + ": line " + std::to_string(p.line.number);
+      std::optional<size_t> first;
+      for (size_t k = 1; k < p.fields.size(); ++k) {
+        if (!spans.count(p.fields[k]) && seen.count(std::string(p.fields[k]))) {
+          ++equiv_non_spans;  // an event or relation: not a span goldspan can cluster
+          continue;
+        }
+        const auto m = find_span(p.fields[k], where);
+        if (!m) continue;
+        if (!parent.count(*m)) parent[*m] = *m, order.push_back(*m);
+        if (!first) {
+          first = *m;
+          group_info.emplace(root(*m), std::make_pair(std::string(p.fields[0]), where));
+          continue;
+        }
+        const size_t a = root(*first), b = root(*m);
+        if (a == b) continue;
+        parent[b] = a;
+        if (!group_info.count(a) && group_info.count(b)) group_info[a] = group_info[b];
+      }
+    }
+    std::map<size_t, size_t> cluster_of_root;
+    for (size_t m : order) {
+      const size_t r = root(m);
+      auto [it, fresh] = cluster_of_root.emplace(r, imp.clusters.size());
+      if (fresh) {
+        ImportedCluster cl;
+        const auto info = group_info.count(r) ? group_info[r] : std::make_pair(std::string("Equiv"), bd.ann_name);
+        cl.id = bd.ann_name + " *" + std::to_string(cluster_of_root.size());
+        cl.name = info.first;
+        cl.path = info.second;
+        const int t = schema.span_type(imp.spans[m].label);
+        cl.kind = t >= 0 ? schema.span_types()[size_t(t)].kind : SpanKind::Entity;
+        imp.clusters.push_back(std::move(cl));
+      }
+      imp.clusters[it->second].members.push_back(m);
+    }
+    equiv_groups += cluster_of_root.size();
   }
   warn_count(imp.warnings, "brat", events, "events (E) skipped: goldspan has no events");
-  warn_count(imp.warnings, "brat", equivs, "equivalences (*) skipped");
+  if (equiv_line_count)
+    imp.warnings.push_back("brat: " + std::to_string(equiv_groups) + (equiv_groups == 1 ? " equivalence" : " equivalences") + " (from " +
+                           std::to_string(equiv_line_count) + (equiv_line_count == 1 ? " * line" : " * lines") +
+                           "; lines sharing a member are one, as brat merges them) imported as clusters");
+  warn_count(imp.warnings, "brat", equiv_non_spans, "members of equivalences that are not text-bound (events, relations) left out of the clusters");
+  warn_count(imp.warnings, "brat", event_attributes, "attributes on events skipped (with the events)");
+  warn_count(imp.warnings, "brat", other_attributes, "attributes on relations skipped");
   warn_count(imp.warnings, "brat", norms, "normalizations (N) skipped");
   warn_count(imp.warnings, "brat", notes, "notes (#) skipped");
   warn_count(imp.warnings, "brat", merged, "touching fragments joined into one");

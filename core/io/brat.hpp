@@ -34,8 +34,9 @@ struct BratDocument {
 // duplicate ids, text column not matching the offsets, unknown ids in relations and
 // attributes) plus the schema's rules. Errors read "harbor-a.ann: line 3: ...". The pieces of a
 // span that goldspan's export cut at line breaks (its AnnotatorNotes says so) are joined again
-// (warning); other fragments stay as written. Events, equivalences, normalizations and notes are
-// skipped with a warning.
+// (warning); other fragments stay as written. Equivalences ("*<TAB>Equiv T1 T2", repeatable)
+// become clusters, lines sharing a member merged as brat merges them. Events, attributes on
+// events, normalizations and notes are skipped with a warning.
 GoldImport parse_brat(const std::vector<BratDocument>& documents, const Schema& schema, Tokenizer& tokenizer);
 
 }  // namespace goldspan

@@ -7,7 +7,7 @@ namespace goldspan {
 
 std::string write_conll(const Corpus& c, Tokenizer& tok, const ConllOptions& opt, Warnings& warnings) {
   std::string out;
-  size_t dropped = 0, widened = 0, discontinuous = 0, tokenless = 0, other_kinds = 0, spaces = 0;
+  size_t crossing = 0, breaks_removed = 0, dropped = 0, widened = 0, discontinuous = 0, tokenless = 0, other_kinds = 0, spaces = 0;
   for (size_t d = 0; d < c.document_count(); ++d) {
     const Document& doc = c.document(d);
     const std::vector<Token>& toks = doc.tokens();
@@ -24,6 +24,7 @@ std::string write_conll(const Corpus& c, Tokenizer& tok, const ConllOptions& opt
     });
     std::vector<std::string> tags(toks.size(), "O");
     std::vector<Range> kept;
+    std::vector<std::pair<size_t, size_t>> kept_runs;  // token runs written, [first, after)
     for (SpanId id : ids) {
       const Span& s = c.span(id);
       const Range e = s.fragments.extent();
@@ -50,12 +51,33 @@ std::string write_conll(const Corpus& c, Tokenizer& tok, const ConllOptions& opt
       discontinuous += s.fragments.size() > 1;
       kept.push_back(e);
       const std::string& label = c.type_of(s).name;
-      for (const auto& [first, after] : runs)
+      for (const auto& [first, after] : runs) {
         for (size_t t = first; t < after; ++t) tags[t] = (t == first ? "B-" : "I-") + label;
+        kept_runs.emplace_back(first, after);
+      }
+    }
+    // A blank line ends every chunk for conlleval (an empty line reads as "-X- O O"), and an I-
+    // after it starts a new one, so a run of tags never crosses a sentence break: the sentences
+    // a run crosses are written as one (no blank line between them).
+    const std::vector<Range> sents = tok.sentences(doc.text());
+    std::vector<size_t> sent_of(toks.size());
+    for (size_t t = 0, k = 0; t < toks.size(); ++t) {
+      while (k < sents.size() && !(toks[t].start < sents[k].end)) ++k;
+      sent_of[t] = k;
+    }
+    std::vector<bool> joined_after(sents.size() + 1, false);  // no blank line after sentence k
+    for (const auto& [first, after] : kept_runs) {
+      if (sent_of[first] == sent_of[after - 1]) continue;
+      ++crossing;
+      for (size_t k = sent_of[first]; k < sent_of[after - 1]; ++k) {
+        breaks_removed += !joined_after[k];
+        joined_after[k] = true;
+      }
     }
     out += "-DOCSTART- -X- -X- O\n\n";
     size_t t = 0;
-    for (const Range& sent : tok.sentences(doc.text())) {
+    for (size_t k = 0; k < sents.size(); ++k) {
+      const Range& sent = sents[k];
       bool any = false;
       for (; t < toks.size() && toks[t].start < sent.end; ++t) {
         std::string word(doc.slice(toks[t].start, toks[t].end));
@@ -64,7 +86,7 @@ std::string write_conll(const Corpus& c, Tokenizer& tok, const ConllOptions& opt
         out += word + " _ _ " + tags[t] + "\n";
         any = true;
       }
-      if (any) out += "\n";
+      if (any && !joined_after[k]) out += "\n";
     }
     for (; t < toks.size(); ++t) out += std::string(doc.slice(toks[t].start, toks[t].end)) + " _ _ " + tags[t] + "\n";
   }
@@ -75,6 +97,10 @@ std::string write_conll(const Corpus& c, Tokenizer& tok, const ConllOptions& opt
   warn_count(warnings, "CoNLL", widened, "span edges inside a token, widened to whole tokens");
   warn_count(warnings, "CoNLL", tokenless, "spans covering no token, not written");
   warn_count(warnings, "CoNLL", discontinuous, "discontinuous spans written as separate B-... runs");
+  if (crossing)
+    warnings.push_back("CoNLL: " + std::to_string(crossing) + (crossing == 1 ? " span" : " spans") +
+                       " over a sentence break: the sentences each one crosses written as one (" + std::to_string(breaks_removed) +
+                       (breaks_removed == 1 ? " sentence break" : " sentence breaks") + " left out)");
   warn_count(warnings, "CoNLL", spaces, "whitespace characters inside tokens written as _");
   using namespace export_detail;
   warn_uncarried(warnings, "CoNLL", n, kAttributes | kRelations | kClusters | kLinks);

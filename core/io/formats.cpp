@@ -25,7 +25,11 @@ std::vector<ExportFile> write_format(const std::string& format, const Corpus& co
     c.kinds = o.conll_kinds;
     return {{"", write_conll(corpus, tok, c, warnings)}};
   }
-  if (format == "doccano") return {{"", write_doccano(corpus, warnings)}};
+  if (format == "doccano") {
+    DoccanoWriteOptions d;
+    d.offsets = o.utf16 ? DoccanoOffsets::Utf16 : DoccanoOffsets::CodePoints;
+    return {{"", write_doccano(corpus, warnings, d)}};
+  }
   if (format == "label-studio") return {{"", write_label_studio(corpus, warnings)}};
   if (format == "prodigy") return {{"", write_prodigy(corpus, warnings)}};
   if (format == "w3c") return {{"", write_w3c(corpus, warnings)}};

@@ -13,7 +13,7 @@ namespace goldspan {
 inline constexpr const char* kWriteFormats = "gold, brat, conll, doccano, label-studio, prodigy, w3c";
 
 struct ExportOptions {
-  bool utf16 = false;                               // gold: add UTF-16 offsets
+  bool utf16 = false;                               // gold: add UTF-16 offsets; doccano: offsets in UTF-16 code units
   std::string time;                                 // gold: exported_at (ISO 8601); empty = now
   std::vector<SpanKind> conll_kinds{SpanKind::Entity};
 };

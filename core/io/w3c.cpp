@@ -32,6 +32,11 @@ ojson body(const char* purpose, const std::string& value) {
   return {{"type", "TextualBody"}, {"purpose", purpose}, {"value", value}, {"format", "text/plain"}};
 }
 
+// The other end of a relation or link. With motivation "linking" the body is the resource the
+// target is linked to (Web Annotation Data Model, 3.3.5 Motivation and Purpose), so the target
+// is the from end and this body the to end: direction kept without a List.
+ojson linked(const std::string& to) { return {{"type", "SpecificResource"}, {"source", to}, {"purpose", "linking"}}; }
+
 void stamp(ojson& a, const Corpus& c, uint32_t annotator, int64_t created) {
   a["creator"] = {{"type", "Person"}, {"name", c.annotator_name(annotator)}};
   a["created"] = format_timestamp(created);
@@ -67,7 +72,9 @@ std::string write_w3c(const Corpus& c, Warnings& warnings) {
                                                 {"prefix", std::string(doc.slice(pre, f.start))},
                                                 {"suffix", std::string(doc.slice(f.end, post))}}})}});
       }
-      a["target"] = targets.size() == 1 ? std::move(targets[0]) : ojson{{"type", "List"}, {"items", std::move(targets)}};
+      // One SpecificResource per fragment, each a target of its own: the Recommendation has no
+      // List (List, Composite and Independents were dropped from the final model).
+      a["target"] = targets.size() == 1 ? std::move(targets[0]) : std::move(targets);
       stamp(a, c, s.annotator, s.created);
       items.push_back(std::move(a));
       for (RelationId r : c.relations_of(id))
@@ -78,8 +85,8 @@ std::string write_w3c(const Corpus& c, Warnings& warnings) {
   for (RelationId id : rels) {
     const Relation& r = *c.find_relation(id);
     ojson a = {{"id", iri("relation", format_id('r', id))}, {"type", "Annotation"}, {"motivation", "linking"},
-               {"body", body("tagging", schema.relation_types()[r.type].name)},
-               {"target", {{"type", "List"}, {"items", ojson::array({iri("span", format_id('s', r.source)), iri("span", format_id('s', r.target))})}}}};
+               {"body", ojson::array({body("tagging", schema.relation_types()[r.type].name), linked(iri("span", format_id('s', r.target)))})},
+               {"target", iri("span", format_id('s', r.source))}};
     stamp(a, c, r.annotator, r.created);
     items.push_back(std::move(a));
   }
@@ -94,8 +101,8 @@ std::string write_w3c(const Corpus& c, Warnings& warnings) {
   }
   for (const auto& [id, l] : c.links()) {
     ojson a = {{"id", iri("link", format_id('l', id))}, {"type", "Annotation"}, {"motivation", "linking"},
-               {"body", body("tagging", schema.link_types()[l.type].name)},
-               {"target", {{"type", "List"}, {"items", ojson::array({ref(l.source), ref(l.target)})}}}};
+               {"body", ojson::array({body("tagging", schema.link_types()[l.type].name), linked(ref(l.target))})},
+               {"target", ref(l.source)}};
     stamp(a, c, l.annotator, l.created);
     items.push_back(std::move(a));
   }
@@ -104,7 +111,9 @@ std::string write_w3c(const Corpus& c, Warnings& warnings) {
                       {"type", "AnnotationCollection"},
                       {"label", schema.name().empty() ? "goldspan annotations" : schema.name()},
                       {"total", items.size()}};
-  collection["first"] = {{"type", "AnnotationPage"}, {"startIndex", 0}, {"items", std::move(items)}};
+  // An embedded page still needs its own id (the model: an AnnotationPage MUST have an IRI).
+  collection["first"] = {{"id", "urn:goldspan:collection:page:0"}, {"type", "AnnotationPage"}, {"partOf", "urn:goldspan:collection"},
+                         {"startIndex", 0}, {"items", std::move(items)}};
   if (c.document_count()) warnings.push_back("W3C: document texts are not included (targets name urn:goldspan:doc:<id>; the TextQuoteSelector repeats each span's text); token indices not carried");
   return collection.dump(1) + "\n";
 }

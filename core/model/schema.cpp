@@ -218,7 +218,7 @@ Schema Schema::from_json(const json& root) {
       type_names.claim(t.name, in_quotes(t.name), child(p, "name"), p);
       t.description = get_string(arr[i], "description", p, false);
       t.color = get_color(arr[i], p);
-      t.hotkey = get_hotkey(arr[i], p, true, hotkeys, p);
+      t.hotkey = get_hotkey(arr[i], p, false, hotkeys, p);  // optional: a schema may have more types than keys
       t.allow_overlap = get_bool(arr[i], "allow_overlap", p, true);
       t.allow_nesting = get_bool(arr[i], "allow_nesting", p, true);
       t.attributes = get_attributes(arr[i], p);
@@ -310,7 +310,7 @@ nlohmann::ordered_json Schema::to_json() const {
       j["name"] = t.name;
       if (!t.description.empty()) j["description"] = t.description;
       j["color"] = color_text(t.color);
-      j["hotkey"] = std::string(1, t.hotkey);
+      if (t.hotkey) j["hotkey"] = std::string(1, t.hotkey);
       j["allow_overlap"] = t.allow_overlap;
       j["allow_nesting"] = t.allow_nesting;
       if (!t.attributes.empty()) {

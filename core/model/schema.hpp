@@ -27,7 +27,7 @@ struct SpanType {
   SpanKind kind = SpanKind::Entity;
   std::string description;
   uint32_t color = 0;  // 0xRRGGBB
-  char hotkey = 0;     // 'a'-'z' or '0'-'9', unique among span types
+  char hotkey = 0;     // 'a'-'z' or '0'-'9', unique among span types; 0 when none (optional)
   // Both rules apply between spans of the same kind in one document, fragment by fragment:
   // nesting = one fragment contains the other (identical ranges included), overlap = they
   // cross. A pair is allowed only when both types allow it.

@@ -3,9 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -103,7 +106,104 @@ TEST_CASE("cli convert: brat out and back in, warnings on stderr", "[cli][io]") 
   }
   CHECK(g["documents"][0]["spans"][0]["annotator"] == "import");
   CHECK(g["documents"][0]["spans"][0]["created"] == "2024-01-01T00:00:00.000Z");
-  CHECK(run("convert --from brat --to gold " + dir + " " + back).code == 2);  // no --schema
+  // No --schema: inferred from the annotation.conf the export wrote (brat's own configuration).
+  const std::string inferred = temp_dir() + "/from-brat-inferred.json";
+  const Run c = run("convert --from brat --to gold " + kTime + " " + dir + " " + inferred);
+  REQUIRE(c.code == 0);
+  CHECK(c.err.find("warning: brat: no --schema: schema inferred from " + dir + "/annotation.conf: 8 span types, 3 relation types") !=
+        std::string::npos);
+  CHECK(c.err.find("kinds guessed from the names (CLAIM claim, CUE cue, the others entity)") != std::string::npos);
+  const json gi = gold_of(inferred);
+  CHECK(gi["schema"]["claim_types"][0]["name"] == "CLAIM");
+  for (size_t d = 0; d < 3; ++d) {
+    CHECK(gi["documents"][d]["spans"].size() == orig["documents"][d]["spans"].size());
+    CHECK(gi["documents"][d]["relations"].size() == orig["documents"][d]["relations"].size());
+  }
+  // Without annotation.conf: from the labels found.
+  const std::string bare = temp_dir() + "/brat-bare";
+  fs::create_directories(bare);
+  for (const char* f : {"harbor-a.txt", "harbor-a.ann"}) fs::copy_file(dir + "/" + f, bare + "/" + f, fs::copy_options::overwrite_existing);
+  const Run l = run("convert --from brat --to gold " + kTime + " " + bare + " -");
+  REQUIRE(l.code == 0);
+  CHECK(l.err.find("schema inferred from the labels found in the .ann files") != std::string::npos);
+  CHECK(json::parse(l.out)["documents"][0]["spans"].size() == orig["documents"][0]["spans"].size());
+}
+
+// brat's own example corpora (nlplab/brat, example-data/corpora/BioNLP-ST_2011/BioNLP-ST_2011_*,
+// each with its annotation.conf), when a copy is at $GOLDSPAN_BRAT_EXAMPLES or
+// GOLDSPAN_SOURCE_DIR/../shared/interop/brat/BioNLP-ST_2011; skipped otherwise. The counts are
+// those of brat's files: no two * lines of a document share a member there, so lines = groups.
+TEST_CASE("cli convert: brat's BioNLP-ST 2011 example corpora convert without --schema", "[cli][io]") {
+  const char* env = std::getenv("GOLDSPAN_BRAT_EXAMPLES");
+  const std::string root = env ? std::string(env) : kSource + "/../shared/interop/brat/BioNLP-ST_2011";
+  if (!fs::is_directory(root)) {
+    WARN(root + " not present: brat's example corpora not tried");
+    return;
+  }
+  const std::pair<const char*, const char*> expected[] = {{"EPI", "25 equivalences (from 25 * lines"},
+                                                          {"GE", "14 equivalences (from 14 * lines"},
+                                                          {"ID", "36 equivalences (from 36 * lines"},
+                                                          {"REL", "13 equivalences (from 13 * lines"}};
+  for (const auto& [corpus, equivs] : expected) {
+    INFO(corpus);
+    const Run r = run("convert --from brat --to gold " + kTime + " " + root + "/BioNLP-ST_2011_" + corpus + " -");
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.err.find(equivs) != std::string::npos);
+  }
+}
+
+// doccano's annotation page indexes JavaScript strings (UTF-16) unless the project's grapheme
+// mode is on (doccano/doccano, frontend/pages/projects/_id/sequence-labeling/index.vue passes
+// project.enableGraphemeMode); its backend stores code points. --utf16 writes the former.
+TEST_CASE("cli convert: --to doccano --utf16 writes UTF-16 code unit offsets", "[cli][io]") {
+  const Run cp = run("convert --from gold --to doccano " + kGold + " -");
+  const Run u = run("convert --from gold --to doccano --utf16 " + kGold + " -");
+  REQUIRE(cp.code == 0);
+  REQUIRE(u.code == 0);
+  CHECK(cp.err.find("warning: doccano: offsets in code points") != std::string::npos);
+  CHECK(u.err.find("warning: doccano: offsets in UTF-16 code units") != std::string::npos);
+  std::istringstream a(cp.out), b(u.out);
+  size_t differ = 0, checked = 0;
+  for (std::string la, lb; std::getline(a, la) && std::getline(b, lb);) {
+    const json ja = json::parse(la), jb = json::parse(lb);
+    const std::string text = ja["text"];
+    // UTF-16 offset of each code point offset: astral characters (4 UTF-8 bytes) count 2.
+    std::vector<size_t> u16{0};
+    for (size_t i = 0; i < text.size();) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      u16.push_back(u16.back() + (n == 4 ? 2 : 1));
+      i += n;
+    }
+    REQUIRE(ja["entities"].size() == jb["entities"].size());
+    for (size_t k = 0; k < ja["entities"].size(); ++k) {
+      const size_t s = ja["entities"][k]["start_offset"], e = ja["entities"][k]["end_offset"];
+      CHECK(jb["entities"][k]["start_offset"] == u16[s]);
+      CHECK(jb["entities"][k]["end_offset"] == u16[e]);
+      differ += u16[e] != e;
+      ++checked;
+    }
+  }
+  CHECK(checked == 21);  // 20 spans, the discontinuous one as two entities
+  CHECK(differ > 0);  // the multilingual sample has emoji and a flag before or in its spans
+}
+
+// Label Studio shows tasks through a labelling config whose tags name the result fields
+// (labelstud.io/tags/labels, /tags/text: <Labels name="label" toName="text">, <Text name="text"
+// value="$text">, as the tasks' from_name, to_name and data.text).
+TEST_CASE("cli convert: --ls-config writes the Label Studio labelling config", "[cli][io]") {
+  const std::string cfg = temp_dir() + "/ls.config.xml";
+  const Run r = run("convert --from gold --to label-studio --ls-config " + cfg + " " + kGold + " -");
+  REQUIRE(r.code == 0);
+  const std::string x = goldspan::test::read_file(cfg).value();
+  CHECK(x.find("<Labels name=\"label\" toName=\"text\">") != std::string::npos);
+  CHECK(x.find("<Label value=\"PERSON\"") != std::string::npos);
+  CHECK(x.find("<Text name=\"text\" value=\"$text\"/>") != std::string::npos);
+  CHECK(x.find("<Relation value=\"claimant\"/>") != std::string::npos);
+  const json tasks = json::parse(r.out);
+  CHECK(tasks[0]["annotations"][0]["result"][0]["from_name"] == "label");
+  CHECK(run("convert --from gold --to doccano --ls-config " + cfg + " " + kGold + " -").code == 2);
 }
 
 TEST_CASE("cli convert: every output format, and inputs txt, jsonl, doccano, label-studio", "[cli][io]") {

@@ -143,7 +143,6 @@ TEST_CASE("schema: every kind of invalid schema is rejected with its JSON path",
     CHECK_SCHEMA_ERROR([](json& j) { j["entity_types"][0].erase("color"); }, "entity_types[0].color", "missing");
     CHECK_SCHEMA_ERROR([](json& j) { j["entity_types"][0]["hotkey"] = "pp"; }, "entity_types[0].hotkey", "one character a-z or 0-9");
     CHECK_SCHEMA_ERROR([](json& j) { j["entity_types"][0]["hotkey"] = "P"; }, "entity_types[0].hotkey", "one character a-z or 0-9");
-    CHECK_SCHEMA_ERROR([](json& j) { j["entity_types"][0].erase("hotkey"); }, "entity_types[0].hotkey", "missing");
     CHECK_SCHEMA_ERROR([](json& j) { j["cue_types"][0]["hotkey"] = "c"; }, "cue_types[0].hotkey",
                        "duplicate hotkey 'c' (also used by claim_types[0])");
     CHECK_SCHEMA_ERROR([](json& j) { j["entity_types"][0]["allow_overlap"] = "no"; }, "entity_types[0].allow_overlap",
@@ -199,6 +198,28 @@ TEST_CASE("schema: hotkeys of relation types are their own namespace", "[model][
   CHECK_NOTHROW(Schema::from_json(j));
   j["relation_types"][1].erase("hotkey");  // optional for relations
   CHECK(Schema::from_json(j).relation_types()[1].hotkey == 0);
+}
+
+TEST_CASE("schema: span type hotkeys are optional, so a schema may have more than 36 types", "[model][schema]") {
+  json j = base();
+  j["entity_types"][0].erase("hotkey");
+  const Schema one = Schema::from_json(j);
+  CHECK(one.span_types()[0].hotkey == 0);
+  CHECK_FALSE(one.to_json()["entity_types"][0].contains("hotkey"));  // canonical: left out, as for relations
+  CHECK(Schema::from_json(json::parse(one.to_json().dump())).to_json() == one.to_json());
+  // 40 entity types (a corpus such as brat's BioNLP-ST examples): keys for the first 36 only.
+  json many = base();
+  many["entity_types"] = json::array();
+  many.erase("relation_types");
+  const std::string keys = "abdefghijklmnopqrstvwxyz0123456789";  // c and u are the claim's and cue's
+  for (int i = 0; i < 40; ++i) {
+    json t = {{"name", "T" + std::to_string(i)}, {"color", "#112233"}};
+    if (size_t(i) < keys.size()) t["hotkey"] = std::string(1, keys[size_t(i)]);
+    many["entity_types"].push_back(t);
+  }
+  const Schema s = Schema::from_json(many);
+  CHECK(s.span_types().size() == 42);
+  CHECK(s.span_types()[39].hotkey == 0);
 }
 
 TEST_CASE("schema: load_file names the file and the JSON path", "[model][schema]") {
