@@ -5,7 +5,8 @@
 # What it does, each step skipped when already done:
 #   1. Debian packages (toolchains, ICU, nlohmann, Catch2, Unicode test data, Chromium, fonts).
 #   2. A deb-src entry, then `apt-get source` of imgui and icu into build/_deps (ignored by git).
-#   3. ICU's common library compiled for wasm with Emscripten (build/_deps/icu-wasm/lib).
+#   3. ICU's common library, and the regex part of i18n, compiled for wasm with Emscripten
+#      (build/_deps/icu-wasm/lib).
 #   4. Trimmed ICU data for break iteration incl. CJK/Thai/Khmer/Lao/Burmese dictionaries.
 #   5. npm dev dependencies for the browser tests (playwright-core, never its browser download).
 #   6. npm dev dependency for the gold JSON Schema test (ajv, in tests/schema; also with --no-browser).
@@ -105,6 +106,24 @@ if [ ! -f "$ICU_WASM/lib/libicuuc.a" ] || [ ! -f "$ICU_WASM/lib/libicustub.a" ];
   em++ $flags -I"$ICU_SRC/common" -c "$ICU_SRC/stubdata/stubdata.cpp" -o "$ICU_WASM/stubdata.o"
   rm -f "$ICU_WASM/lib/libicustub.a"
   emar rcs "$ICU_WASM/lib/libicustub.a" "$ICU_WASM/stubdata.o"
+fi
+
+# [3b] ICU i18n for wasm: only the regular-expression engine (core/search's Finder) --------
+# The i18n library is 241 files (collation, formatting, transliteration...); the regex engine
+# needs 9 of them plus ICU common, so CI compiles those only (seconds, not minutes).
+ICU_I18N_SRCS=(regexcmp regeximp regexst regextxt rematch repattrn uregex uregexc ucln_in)
+if [ ! -f "$ICU_WASM/lib/libicui18n.a" ]; then
+  log "compiling ICU i18n (regex) for wasm"
+  mkdir -p "$ICU_WASM/obj-i18n"
+  flags="-O2 -w -std=c++17 -DU_I18N_IMPLEMENTATION -DU_STATIC_IMPLEMENTATION -I$ICU_SRC/common -I$ICU_SRC/i18n"
+  printf '%s\n' "${ICU_I18N_SRCS[@]}" | xargs -P "$(nproc)" -I{} sh -c '
+    o="$1/obj-i18n/$2.o"
+    if [ ! -f "$o" ]; then em++ $3 -c "$4/i18n/$2.cpp" -o "$o.tmp" && mv "$o.tmp" "$o"; fi
+  ' _ "$ICU_WASM" {} "$flags" "$ICU_SRC"
+  objs=(); for f in "${ICU_I18N_SRCS[@]}"; do objs+=("$ICU_WASM/obj-i18n/$f.o"); done
+  # Written under a temporary name: cmake links the library as soon as it exists.
+  emar rcs "$ICU_WASM/lib/libicui18n.a.tmp" "${objs[@]}"
+  mv "$ICU_WASM/lib/libicui18n.a.tmp" "$ICU_WASM/lib/libicui18n.a"
 fi
 
 # [4] Trimmed ICU data: break iteration only, in two packages --------------------

@@ -65,6 +65,11 @@
     core.HEAPU8.set(bytes, ptr);
     try { return fn(ptr, bytes.length); } finally { core._free(ptr); }
   }
+  // Canvas pixels (what the app reports) to CSS pixels of the page.
+  const toPage = (r) => {
+    const box = canvas.getBoundingClientRect(), sx = box.width / canvas.width, sy = box.height / canvas.height;
+    return { x: box.left + r.x * sx, y: box.top + r.y * sy, width: r.w * sx, height: r.h * sy };
+  };
   const callJson = (name, types, args) => JSON.parse(core.UTF8ToString(core.ccall(name, 'number', types, args)));
   // For inputs of any size: ccall's 'string' would copy them onto the (small) wasm stack.
   const callJsonText = (name, text) =>
@@ -203,9 +208,10 @@
     if (e.dataTransfer && e.dataTransfer.files.length) openFiles([...e.dataTransfer.files]);
   });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
-  // The app's Ctrl+S (export) and Ctrl+O (open) are not the browser's "save page" and "open".
+  // The app's Ctrl+S (export), Ctrl+O (open) and Ctrl+F (search) are not the browser's "save page" and "open".
   window.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'o')) e.preventDefault();
+    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'o' || e.key === 'f')) e.preventDefault();
+    if (e.key === 'F3') e.preventDefault();  // the app's find next, not the browser's
   });
 
   // [SECTION] Size: the canvas is drawn at device pixels (HiDPI)
@@ -255,6 +261,20 @@
     select(docId, start, end) { return !!core.ccall('gs_select', 'number', ['string', 'number', 'number'], [docId, start, end]); },
     frameMs() { return core._gs_frame_ms(); },
     status() { return callJson('gs_status', [], []); },
+    search(pattern, { regex = false, ignoreCase = false } = {}) {
+      return callJson('gs_search', ['string', 'number', 'number'], [pattern, regex ? 1 : 0, ignoreCase ? 1 : 0]);
+    },
+    // The Ctrl+F panel's state; `controls` are the rectangles of its checkboxes and buttons.
+    searchPanel() {
+      const p = callJson('gs_search_panel', [], []);
+      for (const k of Object.keys(p.controls)) p.controls[k] = toPage(p.controls[k]);
+      return p;
+    },
+    // The rectangle of a code point where it is drawn now, without scrolling (null when not drawn).
+    visibleCharRect(docId, offset) {
+      const r = callJson('gs_char_rect', ['string', 'number'], [docId, offset]);
+      return r && toPage(r);
+    },
     savedPending() { return store.pending(); },
   };
   window.goldspan = api;

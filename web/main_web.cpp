@@ -100,6 +100,11 @@ std::optional<size_t> doc_index(const char* id) {
   return i < 0 ? std::nullopt : std::optional<size_t>(static_cast<size_t>(i));
 }
 
+json hit_json(const goldspan::Hit& h) {
+  const auto& d = g_app->corpus().document(h.doc);
+  return {{"doc", d.id()}, {"start", h.start}, {"end", h.end}, {"text", d.slice(h.start, h.end)}};
+}
+
 }  // namespace
 
 extern "C" {
@@ -366,5 +371,36 @@ EMSCRIPTEN_KEEPALIVE double gs_frame_ms() { return g_frame_ms; }
 // The last message of the status bar (why an edit was refused, etc.).
 EMSCRIPTEN_KEEPALIVE const char* gs_status() {
   wake(); return out(g_app->status()); }
+
+// [SECTION] Search (core/search; the page's panel is web/app/search_panel.cpp)
+
+// Every hit of `pattern` in every document: [{doc, start, end, text}], or {error}.
+EMSCRIPTEN_KEEPALIVE const char* gs_search(const char* pattern, int regex, int ignore_case) {
+  wake();
+  goldspan::FindOptions o;
+  o.regex = regex != 0;
+  o.ignore_case = ignore_case != 0;
+  try {
+    json a = json::array();
+    for (const auto& h : goldspan::Finder(pattern, o).find_all(g_app->corpus())) a.push_back(hit_json(h));
+    return out(a);
+  } catch (const goldspan::Error& e) {
+    return out({{"error", e.what()}});
+  }
+}
+
+// What the search panel shows: {open, pattern, regex, ignoreCase, count, current, hit, error,
+// controls: {name: {x, y, w, h}}} (canvas pixels; the page converts them).
+EMSCRIPTEN_KEEPALIVE const char* gs_search_panel() {
+  wake();
+  const auto& p = g_app->search_panel();
+  json j = {{"open", p.is_open()}, {"pattern", p.pattern()}, {"regex", p.regex()}, {"ignoreCase", p.ignore_case()},
+            {"count", p.hits().size()}, {"current", p.current()}, {"hit", nullptr}, {"error", p.error()}};
+  if (p.current() >= 0) j["hit"] = hit_json(p.hits()[static_cast<size_t>(p.current())]);
+  json controls = json::object();
+  for (const auto& c : p.controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
+  j["controls"] = controls;
+  return out(j);
+}
 
 }  // extern "C"

@@ -429,6 +429,7 @@ void App::frame() {
   ImGui::EndChild();
   draw_status_bar();
   draw_error_dialog();
+  search_.frame(*this);
   handle_keys();
   ImGui::End();
 }

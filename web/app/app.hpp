@@ -12,6 +12,7 @@
 
 #include "app/canvas.hpp"
 #include "app/fonts.hpp"
+#include "app/search_panel.hpp"
 #include "model/corpus.hpp"
 #include "model/history.hpp"
 #include "platform.hpp"
@@ -84,6 +85,8 @@ class App {
   void select(size_t doc, uint32_t start, uint32_t end);
   Canvas& canvas() { return canvas_; }
   const std::string& status() const { return status_; }
+  void show_status(std::string s) { set_status(std::move(s)); }
+  const SearchPanel& search_panel() const { return search_; }
 
  private:
   // [SECTION] Per-frame parts (app.cpp, panels.cpp)
@@ -122,6 +125,7 @@ class App {
   std::vector<std::string> dialog_errors_;
   std::string dialog_title_;
   bool dialog_info_ = false;  // a notice (export warnings), not errors
+  SearchPanel search_;
 };
 
 }  // namespace goldspan::ui

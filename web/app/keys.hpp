@@ -11,6 +11,9 @@
 
 namespace goldspan::ui {
 
+// GLFW_KEY_F3: ImGui 1.86's ImGuiKey has no function keys.
+constexpr int kKeyF3 = 292;
+
 struct KeyPress {
   int key = 0;
   bool ctrl = false, shift = false, alt = false;  // ctrl includes the command key
