@@ -156,8 +156,11 @@ void App::draw_relation_arcs(ImDrawList* dl, uint64_t hovered) {
       const RelationType& rt = corpus_->schema().relation_types()[r.type];
       // The source end sits near the claim's start, so arcs stay apart when the target is nested in it.
       const ImVec2 p0(a->x + std::min(a->w * 0.5f, 6.0f + 10.0f * r.type), a->y);
-      const ImVec2 p1(b->x + b->w * 0.5f, b->y);
-      const float lift = std::min(90.0f, 16.0f + 0.15f * std::fabs(p1.x - p0.x)) + 0.3f * std::fabs(p1.y - p0.y);
+      // Each relation type lands and peaks at its own offset, so two relations between the same
+      // spans (claimant and about) stay two arcs with readable names.
+      const float shift = 16.0f * r.type;
+      const ImVec2 p1(b->x + b->w * 0.5f + std::min(b->w * 0.25f, 5.0f * r.type), b->y);
+      const float lift = std::min(90.0f, 16.0f + 0.15f * std::fabs(p1.x - p0.x)) + shift + 0.3f * std::fabs(p1.y - p0.y);
       const ImVec2 c0(p0.x, std::min(p0.y, p1.y) - lift), c1(p1.x, std::min(p0.y, p1.y) - lift);
       const ImU32 col = rgb(rt.color, strong ? 235 : 150);
       dl->AddBezierCubic(p0, c0, c1, p1, col, strong ? 2.5f : 1.5f);
