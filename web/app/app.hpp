@@ -107,8 +107,8 @@ class App {
   // [SECTION] Relations (relation_pick.cpp)
   void start_pick(size_t type);
   void cancel_pick(const std::string& why);
-  bool handle_pick_keys();              // true while picking: the keys were for the pick
-  bool handle_pick_click(uint64_t span);  // true when the click chose (or missed) a target
+  bool handle_pick_keys();                // true when the keys were for relations (a hotkey, or any while picking)
+  bool handle_pick_click(uint64_t span);  // true when the click went to the pick (a span as its target)
   void pick_target(SpanId target);
   void refresh_pick();
   void draw_relation_arcs(ImDrawList* dl, uint64_t hovered);
