@@ -232,6 +232,9 @@
     documents() { return callJson('gs_documents', [], []); },
     schema() { return callJson('gs_schema', [], []); },
     spans(docId) { return callJson('gs_spans', ['string'], [docId]); },
+    relations(docId) { return callJson('gs_relations', ['string'], [docId]); },
+    pick() { return callJson('gs_pick', [], []); },
+    selectedSpan() { return callJson('gs_selected_span', [], []); },
     // Gold JSON of everything (a string); exportAs gives any format as bytes, with the
     // warnings of what that format cannot carry; download() is File > Export.
     exportGold(options = {}) {

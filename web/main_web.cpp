@@ -366,6 +366,44 @@ EMSCRIPTEN_KEEPALIVE const char* gs_selection() {
   return out({{"doc", c.document()->id()}, {"start", c.sel_start()}, {"end", c.sel_end()}});
 }
 
+// A document's relations by id: {id, type, from: {id, label, text}, to: {...}}; null when no such document.
+EMSCRIPTEN_KEEPALIVE const char* gs_relations(const char* doc) {
+  wake();
+  const auto i = doc_index(doc);
+  if (!i) return out(nullptr);
+  const auto& c = g_app->corpus();
+  auto end = [&](goldspan::SpanId id) {
+    const auto& s = c.span(id);
+    const auto e = s.fragments.extent();
+    return json{{"id", "s" + std::to_string(id)}, {"label", c.type_of(s).name}, {"text", c.document(s.doc).slice(e.start, e.end)}};
+  };
+  json a = json::array();
+  for (const auto& [id, r] : c.relations())
+    if (c.span(r.source).doc == *i)
+      a.push_back({{"id", "r" + std::to_string(id)}, {"type", c.schema().relation_types()[r.type].name},
+                   {"from", end(r.source)}, {"to", end(r.target)}});
+  return out(a);
+}
+
+// Pick-target mode: {relation, source, candidates, focused} (span ids), or null when not picking.
+EMSCRIPTEN_KEEPALIVE const char* gs_pick() {
+  wake();
+  const auto& p = g_app->pick();
+  if (!p.active()) return out(nullptr);
+  auto sid = [](goldspan::SpanId id) { return "s" + std::to_string(id); };
+  json cands = json::array();
+  for (auto id : p.candidates) cands.push_back(sid(id));
+  return out({{"relation", g_app->corpus().schema().relation_types()[size_t(p.type)].name}, {"source", sid(p.source)},
+              {"candidates", cands}, {"focused", p.focused() ? json(sid(p.focused())) : json(nullptr)}});
+}
+
+// The selected span's id, or null.
+EMSCRIPTEN_KEEPALIVE const char* gs_selected_span() {
+  wake();
+  const auto id = g_app->selected_span();
+  return out(id ? json("s" + std::to_string(id)) : json(nullptr));
+}
+
 EMSCRIPTEN_KEEPALIVE double gs_frame_ms() { return g_frame_ms; }
 
 // The last message of the status bar (why an edit was refused, etc.).

@@ -40,9 +40,12 @@ App::App(Platform& platform, Schema schema)
       m.claim = t.kind == SpanKind::Claim;
       m.selected = h.span == selected_;
       m.linked = corpus_->cluster_of(h.span) != 0 || !corpus_->relations_of(h.span).empty();
+      m.candidate = pick_.is_candidate(h.span);
+      m.focus = m.candidate && pick_.focused() == h.span;
       out.push_back(m);
     }
   });
+  canvas_.set_overlay([this](ImDrawList* dl, uint64_t hovered) { draw_relation_arcs(dl, hovered); });
 }
 
 App::~App() = default;
@@ -349,6 +352,7 @@ void App::handle_keys() {
   if (auto k = pressed_char('o'); k && k->ctrl) platform_.pick_files();
   if (auto k = pressed_char('s'); k && k->ctrl) download("gold");
   if (!canvas_.focused()) return;
+  if (handle_pick_keys()) return;
   if (auto k = pressed(ImGuiKey_Tab); k && !k->ctrl) jump_span(k->shift ? -1 : +1);
   if (selected_ && (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace))) {
     const SpanId id = selected_;
@@ -356,7 +360,7 @@ void App::handle_keys() {
   }
   for (const SpanType& t : corpus_->schema().span_types()) {
     const auto k = t.hotkey ? pressed_char(t.hotkey) : std::nullopt;
-    if (!k || k->ctrl || k->alt) continue;
+    if (!k || k->ctrl || k->alt || k->shift) continue;  // Shift+key is another command, never a label
     if (canvas_.has_selection()) label_selection(t.name);
     else if (selected_ && corpus_->type_of(corpus_->span(selected_)).name != t.name) {
       const SpanId id = selected_;
@@ -416,7 +420,7 @@ void App::frame() {
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##main", ImVec2(ImGui::GetContentRegionAvail().x - side * 1.3f, body_h), false);
   canvas_.draw(fonts_, [this](uint64_t id) { draw_hover_tooltip(static_cast<SpanId>(id)); });
-  if (auto clicked = canvas_.take_clicked_span()) {
+  if (auto clicked = canvas_.take_clicked_span(); clicked && !handle_pick_click(*clicked)) {
     if (*clicked) select_span(static_cast<SpanId>(*clicked), false);
     else selected_ = 0;
   }

@@ -12,6 +12,7 @@
 
 #include "app/canvas.hpp"
 #include "app/fonts.hpp"
+#include "app/relation_pick.hpp"
 #include "app/search_panel.hpp"
 #include "model/corpus.hpp"
 #include "model/history.hpp"
@@ -87,6 +88,7 @@ class App {
   const std::string& status() const { return status_; }
   void show_status(std::string s) { set_status(std::move(s)); }
   const SearchPanel& search_panel() const { return search_; }
+  const RelationPick& pick() const { return pick_; }
 
  private:
   // [SECTION] Per-frame parts (app.cpp, panels.cpp)
@@ -105,6 +107,16 @@ class App {
   bool edit(const char* what, const std::function<void()>& f);
   void refresh_caches();
 
+  // [SECTION] Relations (relation_pick.cpp)
+  void start_pick(size_t type);
+  void cancel_pick(const std::string& why);
+  bool handle_pick_keys();                // true when the keys were for relations (a hotkey, or any while picking)
+  bool handle_pick_click(uint64_t span);  // true when the click went to the pick (a span as its target)
+  void pick_target(SpanId target);
+  void refresh_pick();
+  void draw_relation_arcs(ImDrawList* dl, uint64_t hovered);
+  void draw_span_relations(SpanId id);  // the inspector's list, with delete buttons
+
   Platform& platform_;
   Fonts fonts_;
   Tokenizer tokenizer_;
@@ -113,6 +125,7 @@ class App {
   std::unique_ptr<History> history_;
   size_t current_ = 0;
   SpanId selected_ = 0;
+  RelationPick pick_;
   Canvas canvas_;
   std::vector<SpanHit> hits_;
   // Recomputed when the corpus revision or the document changes.

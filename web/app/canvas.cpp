@@ -170,6 +170,9 @@ void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
         dl->AddRectFilled(ImVec2(x0, by), ImVec2(x1, by + lane * 0.6f), m.color, 1.0f);
         if (m.selected) dl->AddRect(ImVec2(x0 - 1, y - 1), ImVec2(x1 + 1, by + lane * 0.6f + 1), IM_COL32(20, 20, 20, 255), 3.0f, 0, 2.0f);
       }
+      if (m.candidate)
+        dl->AddRect(ImVec2(x0 - 2, y - 3), ImVec2(x1 + 2, by + lane * 0.6f + 2), IM_COL32(0, 150, 90, 255), 4.0f, 0,
+                    m.focus ? 3.5f : 1.5f);
       if (m.linked) dl->AddCircleFilled(ImVec2(x1, y + 2), lane * 0.35f, m.color);
       if (hover_window && mouse.x >= x0 && mouse.x < x1 && mouse.y >= y && mouse.y < by + lane) hovered = m.id;
     }
@@ -191,6 +194,8 @@ void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
     if (focused_ && cursor >= line.start && cursor <= line.end)
       dl->AddLine(ImVec2(x_at(cursor), y), ImVec2(x_at(cursor), y + th * 1.15f), IM_COL32(20, 60, 200, 255), 1.5f);
   }
+
+  if (overlay_) overlay_(dl, hovered);
 
   // Content size: the whole document's height, for the scrollbar.
   ImGui::SetCursorPos(ImVec2(0, layout_.total_height() + 2 * pad));
@@ -297,7 +302,18 @@ void Canvas::handle_keys() {
   if (pressed(ImGuiKey_Escape)) clear_selection();
 }
 
-// [SECTION] Geometry for the automation API
+// [SECTION] Geometry for the automation API and overlays
+
+std::optional<Rect> Canvas::visible_box(uint32_t start, uint32_t end) const {
+  if (!drawn_ || !measure_) return std::nullopt;
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    const Line& l = lines_[i];
+    if (end <= l.start || start >= l.end) continue;
+    const auto x = [&](uint32_t cp) { return origin_x_ + xs_[i][std::clamp(cp, l.start, l.end) - l.start]; };
+    return Rect{x(start), origin_y_ + l.y, x(end) - x(start), measure_->text_height() * 1.15f};
+  }
+  return std::nullopt;
+}
 
 std::optional<Rect> Canvas::char_rect(uint32_t cp) {
   if (!doc_ || !measure_ || !drawn_) return std::nullopt;

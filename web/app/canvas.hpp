@@ -23,6 +23,8 @@ struct SpanMark {
   bool claim = false;           // claims: outlined box; entities: filled bar
   bool selected = false;
   bool linked = false;          // has relations or cluster membership
+  bool candidate = false;       // an allowed target while picking a relation's target
+  bool focus = false;           // the candidate Tab is on
 };
 
 struct Rect { float x = 0, y = 0, w = 0, h = 0; };
@@ -31,10 +33,16 @@ class Canvas {
  public:
   using SpanQuery = std::function<void(uint32_t start, uint32_t end, std::vector<SpanMark>& out)>;
   using Hover = std::function<void(uint64_t span_id)>;
+  // Drawn over the text each frame (relation arcs), told the span under the pointer.
+  using Overlay = std::function<void(ImDrawList* dl, uint64_t hovered)>;
 
   void set_document(const Document* doc);
   const Document* document() const { return doc_; }
   void set_span_query(SpanQuery q) { spans_ = std::move(q); }
+  void set_overlay(Overlay o) { overlay_ = std::move(o); }
+  // Screen box of [start, end) on the first drawn line it touches; nullopt when no part of it
+  // is on screen (overlays draw only what is visible).
+  std::optional<Rect> visible_box(uint32_t start, uint32_t end) const;
 
   // Draws into the current ImGui window region; handles input when it has focus.
   void draw(const Fonts& fonts, const Hover& on_hover);
@@ -81,6 +89,7 @@ class Canvas {
   const void* measured_font_ = nullptr;
   float measured_size_ = 0;
   SpanQuery spans_;
+  Overlay overlay_;
   std::vector<Line> lines_;
   std::vector<std::vector<float>> xs_;  // per visible line: x of each cp boundary
   std::vector<SpanMark> marks_;

@@ -164,8 +164,7 @@ void App::draw_inspector() {
     if (!s) break;
   }
   if (s) {
-    const auto rels = corpus_->relations_of(id);
-    if (!rels.empty()) ImGui::TextDisabled("%zu relation%s", rels.size(), rels.size() == 1 ? "" : "s");
+    draw_span_relations(id);  // deleting a relation leaves the span in place
     if (const ClusterId c = corpus_->cluster_of(id)) ImGui::TextDisabled("in cluster \"%s\"", corpus_->find_cluster(c)->name.c_str());
   }
   if (ImGui::Button("Delete span")) {
