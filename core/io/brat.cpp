@@ -5,6 +5,7 @@
 #include <map>
 
 #include "error.hpp"
+#include "io/split.hpp"
 #include "io/timestamp.hpp"
 #include "text/utf8.hpp"
 
@@ -200,14 +201,6 @@ std::vector<Line> lines_of(std::string_view s) {
     out.push_back({l, ++n});
     b = e + 1;
   }
-  return out;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t b = 0;
-  for (size_t e; (e = s.find(sep, b)) != std::string_view::npos; b = e + 1) out.push_back(s.substr(b, e - b));
-  out.push_back(s.substr(b));
   return out;
 }
 
