@@ -80,50 +80,42 @@ int cmd_convert(const Args& args) {
     std::cerr << "goldspan convert: --ls-config goes with --to label-studio\n";
     return 2;
   }
-  try {
-    Tokenizer tok(locale);
-    std::optional<Schema> schema;
-    if (!schema_path.empty()) schema = Schema::load_file(schema_path);
-    ReadOptions r;
-    r.schema = schema ? &*schema : nullptr;
-    r.schema_locale = locale.empty();
-    r.predictions = predictions;
-    GoldImport in = read_format(from, paths[0], r, tok);
-    for (const std::string& warning : in.warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
-    if (!in.ok()) {
-      for (const std::string& e : in.errors) std::cerr << "goldspan convert: " << e << '\n';
-      std::cerr << "goldspan convert: " << paths[0] << ": not converted (" << in.errors.size() << " errors)\n";
-      return 1;
-    }
-    if (!in.schema) throw Error("--schema", "is needed: " + from + " files carry no label schema");
-    Corpus corpus(*in.schema);
-    History history(corpus);
-    history.set_annotator(annotator);
-    const int64_t now = w.time.empty() ? now_ms() : *parse_timestamp(w.time);
-    history.set_clock([now] { return now; });
-    apply_gold(corpus, history, in);
-    Warnings warnings;
-    const std::vector<ExportFile> files = write_format(to, corpus, w, tok, warnings);
-    for (const std::string& warning : warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
-    if (files.size() == 1 && files[0].name.empty()) {
-      write_output(paths[1], files[0].contents);
-    } else {
-      std::error_code ec;
-      fs::create_directories(paths[1], ec);
-      if (ec) throw Error(paths[1], "cannot create the directory: " + ec.message());
-      for (const ExportFile& f : files) write_output((fs::path(paths[1]) / f.name).string(), f.contents);
-    }
-    // The labelling config a Label Studio project needs to show the tasks (label names "label",
-    // text "text", per-region choices per attribute: core/io/label_studio.hpp).
-    if (!ls_config.empty()) write_output(ls_config, label_studio_config(corpus.schema()));
-    return 0;
-  } catch (const Error& e) {
-    std::cerr << "goldspan convert: " << e.what() << '\n';
-    return e.where().rfind("--", 0) == 0 ? 2 : 1;
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::cerr << "goldspan convert: " << e.what() << '\n';
+  Tokenizer tok(locale);
+  std::optional<Schema> schema;
+  if (!schema_path.empty()) schema = Schema::load_file(schema_path);
+  ReadOptions r;
+  r.schema = schema ? &*schema : nullptr;
+  r.schema_locale = locale.empty();
+  r.predictions = predictions;
+  GoldImport in = read_format(from, paths[0], r, tok);
+  for (const std::string& warning : in.warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
+  if (!in.ok()) {
+    for (const std::string& e : in.errors) std::cerr << "goldspan convert: " << e << '\n';
+    std::cerr << "goldspan convert: " << paths[0] << ": not converted (" << in.errors.size() << " errors)\n";
     return 1;
   }
+  if (!in.schema) throw Error("--schema", "is needed: " + from + " files carry no label schema");
+  Corpus corpus(*in.schema);
+  History history(corpus);
+  history.set_annotator(annotator);
+  const int64_t now = w.time.empty() ? now_ms() : *parse_timestamp(w.time);
+  history.set_clock([now] { return now; });
+  apply_gold(corpus, history, in);
+  Warnings warnings;
+  const std::vector<ExportFile> files = write_format(to, corpus, w, tok, warnings);
+  for (const std::string& warning : warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
+  if (files.size() == 1 && files[0].name.empty()) {
+    write_output(paths[1], files[0].contents);
+  } else {
+    std::error_code ec;
+    fs::create_directories(paths[1], ec);
+    if (ec) throw Error(paths[1], "cannot create the directory: " + ec.message());
+    for (const ExportFile& f : files) write_output((fs::path(paths[1]) / f.name).string(), f.contents);
+  }
+  // The labelling config a Label Studio project needs to show the tasks (label names "label",
+  // text "text", per-region choices per attribute: core/io/label_studio.hpp).
+  if (!ls_config.empty()) write_output(ls_config, label_studio_config(corpus.schema()));
+  return 0;
 }
 
 }  // namespace goldspan::cli

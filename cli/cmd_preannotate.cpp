@@ -54,46 +54,38 @@ int cmd_preannotate(const Args& args) {
     std::cerr << "goldspan preannotate: --time expects an ISO 8601 UTC time like 2024-05-01T12:00:00.000Z\n";
     return 2;
   }
-  try {
-    Tokenizer tok(locale);
-    std::optional<Schema> schema;
-    if (!schema_path.empty()) schema = Schema::load_file(schema_path);
-    ReadOptions r;
-    r.schema = schema ? &*schema : nullptr;
-    const GoldImport in = read_format(from, paths[0], r, tok);
-    if (!in.ok()) {
-      for (const std::string& e : in.errors) std::cerr << "goldspan preannotate: " << e << '\n';
-      std::cerr << "goldspan preannotate: " << paths[0] << ": not read (" << in.errors.size() << " errors)\n";
-      return 1;
-    }
-    if (!in.schema) throw Error("--schema", "is needed: " + from + " files carry no label schema");
-    DictionaryOptions o;
-    o.ignore_case = ignore_case;
-    const Dictionary d = Dictionary::parse(read_input(dict), dict, *in.schema, tok, o);
-
-    Corpus corpus(*in.schema);
-    History history(corpus);
-    history.set_annotator(annotator);
-    const int64_t now = time.empty() ? now_ms() : *parse_timestamp(time);
-    history.set_clock([now] { return now; });
-    apply_gold(corpus, history, in);
-    Labeled result = label_all(corpus, d.match(corpus), "dictionary " + dict);
-    if (result.command) history.execute(std::move(result.command));
-    GoldWriteOptions w;
-    w.exported_at = format_timestamp(now);
-    write_output(out, write_gold(corpus, w));
-    const LabelCounts& c = result.counts;
-    (out == "-" ? std::cerr : std::cout)
-        << paths[0] << ": " << d.size() << " terms, " << c.added << " spans added, " << c.refused_overlap
-        << " refused by overlap rules, " << c.duplicates << " already there (" << corpus.document_count() << " documents)\n";
-    return 0;
-  } catch (const Error& e) {
-    std::cerr << "goldspan preannotate: " << e.what() << '\n';
-    return e.where().rfind("--", 0) == 0 ? 2 : 1;
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::cerr << "goldspan preannotate: " << e.what() << '\n';
+  Tokenizer tok(locale);
+  std::optional<Schema> schema;
+  if (!schema_path.empty()) schema = Schema::load_file(schema_path);
+  ReadOptions r;
+  r.schema = schema ? &*schema : nullptr;
+  const GoldImport in = read_format(from, paths[0], r, tok);
+  if (!in.ok()) {
+    for (const std::string& e : in.errors) std::cerr << "goldspan preannotate: " << e << '\n';
+    std::cerr << "goldspan preannotate: " << paths[0] << ": not read (" << in.errors.size() << " errors)\n";
     return 1;
   }
+  if (!in.schema) throw Error("--schema", "is needed: " + from + " files carry no label schema");
+  DictionaryOptions o;
+  o.ignore_case = ignore_case;
+  const Dictionary d = Dictionary::parse(read_input(dict), dict, *in.schema, tok, o);
+
+  Corpus corpus(*in.schema);
+  History history(corpus);
+  history.set_annotator(annotator);
+  const int64_t now = time.empty() ? now_ms() : *parse_timestamp(time);
+  history.set_clock([now] { return now; });
+  apply_gold(corpus, history, in);
+  Labeled result = label_all(corpus, d.match(corpus), "dictionary " + dict);
+  if (result.command) history.execute(std::move(result.command));
+  GoldWriteOptions w;
+  w.exported_at = format_timestamp(now);
+  write_output(out, write_gold(corpus, w));
+  const LabelCounts& c = result.counts;
+  (out == "-" ? std::cerr : std::cout)
+      << paths[0] << ": " << d.size() << " terms, " << c.added << " spans added, " << c.refused_overlap
+      << " refused by overlap rules, " << c.duplicates << " already there (" << corpus.document_count() << " documents)\n";
+  return 0;
 }
 
 }  // namespace goldspan::cli

@@ -1,5 +1,6 @@
 #pragma once
-// One function per `goldspan` subcommand. Each returns the process exit code.
+// One function per `goldspan` subcommand. Each returns the process exit code; a goldspan::Error
+// or filesystem error it lets through is reported by main (1, or 2 when it names an option).
 #include <string>
 #include <vector>
 

@@ -1,5 +1,6 @@
 // goldspan — command-line front end to the core. Subcommands live in cmd_*.cpp.
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
@@ -78,14 +79,26 @@ int main(int argc, char** argv) {
 #endif
   const std::string cmd = argv[1];
   const goldspan::cli::Args args(argv + 2, argv + argc);
-  if (cmd == "tokenize") return goldspan::cli::cmd_tokenize(args);
-  if (cmd == "validate") return goldspan::cli::cmd_validate(args);
-  if (cmd == "convert") return goldspan::cli::cmd_convert(args);
-  if (cmd == "stats") return goldspan::cli::cmd_stats(args);
-  if (cmd == "search") return goldspan::cli::cmd_search(args);
-  if (cmd == "preannotate") return goldspan::cli::cmd_preannotate(args);
-  if (cmd == "agree") return goldspan::cli::cmd_agree(args);
-  if (cmd == "adjudicate") return goldspan::cli::cmd_adjudicate(args);
+  using goldspan::cli::Args;
+  static const std::pair<const char*, int (*)(const Args&)> kCommands[] = {
+      {"tokenize", goldspan::cli::cmd_tokenize},     {"validate", goldspan::cli::cmd_validate},
+      {"convert", goldspan::cli::cmd_convert},       {"stats", goldspan::cli::cmd_stats},
+      {"search", goldspan::cli::cmd_search},         {"preannotate", goldspan::cli::cmd_preannotate},
+      {"agree", goldspan::cli::cmd_agree},           {"adjudicate", goldspan::cli::cmd_adjudicate}};
+  for (const auto& [name, run] : kCommands) {
+    if (cmd != name) continue;
+    // Errors a command does not handle itself end here, named by the command: an option's
+    // ("--schema: ...") is a usage error (2), any other (a file, its content) is 1.
+    try {
+      return run(args);
+    } catch (const goldspan::Error& e) {
+      std::cerr << "goldspan " << name << ": " << e.what() << '\n';
+      return e.where().rfind("--", 0) == 0 ? 2 : 1;
+    } catch (const std::filesystem::filesystem_error& e) {
+      std::cerr << "goldspan " << name << ": " << e.what() << '\n';
+      return 1;
+    }
+  }
   std::cerr << "goldspan: unknown command '" << cmd << "'\n" << kUsage;
   return 2;
 }
