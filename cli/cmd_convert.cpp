@@ -16,7 +16,7 @@ namespace goldspan::cli {
 namespace fs = std::filesystem;
 
 int cmd_convert(const Args& args) {
-  std::string from, to, schema_path, locale, annotator = "import", ls_config;
+  std::string from, to, schema_path, locale, annotator = "import", ls_config, brat_claims;
   bool predictions = false;
   ExportOptions w;
   std::vector<std::string> paths;
@@ -31,7 +31,7 @@ int cmd_convert(const Args& args) {
     const std::string& a = args[i];
     std::optional<std::string> v;
     if (a == "--from" || a == "--to" || a == "--schema" || a == "--locale" || a == "--time" || a == "--annotator" || a == "--kinds" ||
-        a == "--ls-config") {
+        a == "--ls-config" || a == "--brat-claims") {
       if (!(v = value(i, a.c_str()))) return 2;
       if (a == "--from") from = *v;
       else if (a == "--to") to = *v;
@@ -39,6 +39,7 @@ int cmd_convert(const Args& args) {
       else if (a == "--locale") locale = *v;
       else if (a == "--annotator") annotator = *v;
       else if (a == "--ls-config") ls_config = *v;
+      else if (a == "--brat-claims") brat_claims = *v;
       else if (a == "--time") {
         if (!parse_timestamp(*v)) {
           std::cerr << "goldspan convert: --time expects an ISO 8601 UTC time like 2024-05-01T12:00:00.000Z\n";
@@ -80,6 +81,12 @@ int cmd_convert(const Args& args) {
     std::cerr << "goldspan convert: --ls-config goes with --to label-studio\n";
     return 2;
   }
+  if (!brat_claims.empty() && from != "brat" && to != "brat") {
+    std::cerr << "goldspan convert: --brat-claims goes with --from brat or --to brat\n";
+    return 2;
+  }
+  const std::vector<BratClaimEvent> claims = brat_claims.empty() ? std::vector<BratClaimEvent>{} : parse_brat_claims(brat_claims);
+  std::vector<BratClaimEvent> claims_read;
   Tokenizer tok(locale);
   std::optional<Schema> schema;
   if (!schema_path.empty()) schema = Schema::load_file(schema_path);
@@ -87,6 +94,8 @@ int cmd_convert(const Args& args) {
   r.schema = schema ? &*schema : nullptr;
   r.schema_locale = locale.empty();
   r.predictions = predictions;
+  r.brat_claims = claims;
+  r.brat_claims_used = &claims_read;
   GoldImport in = read_format(from, paths[0], r, tok);
   for (const std::string& warning : in.warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
   if (!in.ok()) {
@@ -101,6 +110,8 @@ int cmd_convert(const Args& args) {
   const int64_t now = w.time.empty() ? now_ms() : *parse_timestamp(w.time);
   history.set_clock([now] { return now; });
   apply_gold(corpus, history, in);
+  // brat to brat writes the events it read back as events (defaults included).
+  w.brat_claims = from == "brat" ? claims_read : claims;
   Warnings warnings;
   const std::vector<ExportFile> files = write_format(to, corpus, w, tok, warnings);
   for (const std::string& warning : warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';

@@ -96,13 +96,16 @@ GoldImport read_format(const std::string& format, const std::string& path, const
     // the labels found (core/io/infer_schema.hpp; warnings say which and what was guessed).
     std::optional<Schema> inferred;
     Warnings inference;
+    const std::vector<BratClaimEvent> claims = brat_claim_events(docs, o.brat_claims, o.schema);
     if (!o.schema) {
       const fs::path conf = (fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path()) / "annotation.conf";
       if (fs::is_regular_file(conf)) inferred = infer_schema_from_brat_conf(read_input(conf.string()), conf.string(), inference);
       else inferred = infer_schema_from_brat(docs, inference);
+      inferred = with_brat_claims(*inferred, docs, claims, inference);
       if (o.schema_locale) tok = Tokenizer(inferred->locale());
     }
-    GoldImport imp = parse_brat(docs, o.schema ? *o.schema : *inferred, tok);
+    if (o.brat_claims_used) *o.brat_claims_used = claims;
+    GoldImport imp = parse_brat(docs, o.schema ? *o.schema : *inferred, tok, claims);
     imp.warnings.insert(imp.warnings.begin(), inference.begin(), inference.end());
     imp.file_name = path;
     return imp;

@@ -22,6 +22,8 @@ struct ReadOptions {
   // an expected schema, the locale of the file's own schema), replacing `tokenizer`, so the
   // CLI's tokens match the app's for the same schema.
   bool schema_locale = false;
+  std::vector<BratClaimEvent> brat_claims;                 // brat: events read as claims (besides the defaults)
+  std::vector<BratClaimEvent>* brat_claims_used = nullptr;  // brat: set to the mappings read with, defaults included
 };
 
 // Reads `path` in `format` (brat and txt also take a directory). Throws Error for usage

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "error.hpp"
 #include "io/split.hpp"
@@ -82,9 +84,65 @@ std::string text_column(const Document& doc, const std::vector<Range>& frags) {
   return out;
 }
 
-std::string annotation_conf(const Schema& schema) {
+// A claim's relations of the mapping's types as one event line (brat_events.hpp); the relations
+// written are taken out of `rels`. Nothing when the claim has no relation to be the trigger.
+std::string claim_event(const Corpus& c, const BratClaimEvent& m, SpanId claim, const std::map<SpanId, size_t>& tnum,
+                        std::vector<RelationId>& rels, size_t number) {
+  const Schema& schema = c.schema();
+  auto of_entry = [&](const BratClaimEvent::Entry& e) {
+    std::vector<RelationId> out;
+    const int type = schema.relation_type(e.relation);
+    for (RelationId r : rels) {
+      const Relation& rel = *c.find_relation(r);
+      if (rel.source == claim && int(rel.type) == type && tnum.count(rel.target)) out.push_back(r);
+    }
+    return out;
+  };
+  const BratClaimEvent::Entry* trig = m.trigger();
+  const std::vector<RelationId> first = trig ? of_entry(*trig) : std::vector<RelationId>{};
+  if (first.empty()) return {};
+  auto t = [&](SpanId s) { return "T" + std::to_string(tnum.at(s)); };
+  std::string line = "E" + std::to_string(number) + "\t" + m.event + ":" + t(c.find_relation(first[0])->target);
+  std::vector<RelationId> written;
+  if (trig->role == "trigger") written.push_back(first[0]);
+  for (const BratClaimEvent::Entry& e : m.entries) {
+    if (e.relation == "content") {
+      line += " " + e.role + ":" + t(claim);
+      continue;
+    }
+    if (e.role == "trigger") continue;
+    size_t k = 0;
+    for (RelationId r : of_entry(e)) {
+      // brat numbers repeated roles: Source, Source2, ...
+      line += " " + e.role + (k++ ? std::to_string(k) : "") + ":" + t(c.find_relation(r)->target);
+      written.push_back(r);
+    }
+  }
+  rels.erase(std::remove_if(rels.begin(), rels.end(), [&](RelationId r) { return std::count(written.begin(), written.end(), r); }), rels.end());
+  return line + "\n";
+}
+
+std::string claim_events(const Corpus& c, const BratClaimEvent& m, const std::map<SpanId, size_t>& tnum, std::vector<RelationId>& rels,
+                         size_t& events) {
+  std::string out;
+  size_t e = 0;
+  std::vector<std::pair<size_t, SpanId>> by_t;
+  for (const auto& [span, number] : tnum)
+    if (c.type_of(c.span(span)).kind == SpanKind::Claim) by_t.emplace_back(number, span);
+  std::sort(by_t.begin(), by_t.end());
+  for (const auto& [number, span] : by_t) {
+    const std::string line = claim_event(c, m, span, tnum, rels, e + 1);
+    if (!line.empty()) out += line, ++e;
+  }
+  events += e;
+  return out;
+}
+
+std::string annotation_conf(const Schema& schema, const BratClaimEvent* claims) {
   std::string out = "# Written by goldspan from the label schema \"" + schema.name() + "\".\n[entities]\n";
-  for (const SpanType& t : schema.span_types()) out += t.name + "\n";
+  // A type named as the event is its trigger's type, which brat declares under [events] only.
+  for (const SpanType& t : schema.span_types())
+    if (!claims || t.name != claims->event) out += t.name + "\n";
   out += "\n[relations]\n";
   for (const RelationType& r : schema.relation_types()) {
     out += r.name + "\tArg1:";
@@ -94,7 +152,28 @@ std::string annotation_conf(const Schema& schema) {
     out += "\n";
   }
   // goldspan allows overlapping and nested spans where the schema does; brat must be told.
-  out += "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n";
+  out += "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n";
+  if (claims) {
+    // The roles with the types at their ends (the content: the claim types); '?' as optional.
+    out += claims->event;
+    const char* sep = "\t";
+    for (const BratClaimEvent::Entry& e : claims->entries) {
+      if (e.role == "trigger") continue;
+      std::vector<std::string> types;
+      if (e.relation == "content") {
+        for (const SpanType& t : schema.span_types())
+          if (t.kind == SpanKind::Claim) types.push_back(t.name);
+      } else if (const int r = schema.relation_type(e.relation); r >= 0) {
+        for (uint16_t t : schema.relation_types()[size_t(r)].targets) types.push_back(schema.span_types()[t].name);
+      }
+      if (types.empty()) continue;
+      out += sep + e.role + (e.relation == "content" ? ":" : "?:");
+      for (size_t i = 0; i < types.size(); ++i) out += (i ? "|" : "") + types[i];
+      sep = ", ";
+    }
+    out += "\n";
+  }
+  out += "\n[attributes]\n";
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> attrs;  // name -> types, values
   std::vector<std::string> order;
   for (const SpanType& t : schema.span_types())
@@ -119,11 +198,11 @@ std::string annotation_conf(const Schema& schema) {
 }  // namespace
 
 // [SECTION] Export
-std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
+std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings, const std::vector<BratClaimEvent>& claims) {
   const Schema& schema = c.schema();
   std::vector<ExportFile> files;
   std::vector<std::string> taken{"annotation"};
-  size_t renamed = 0, cut = 0, only_breaks = 0, lost_relations = 0;
+  size_t renamed = 0, cut = 0, only_breaks = 0, lost_relations = 0, events = 0;
   for (size_t d = 0; d < c.document_count(); ++d) {
     const Document& doc = c.document(d);
     const std::string stem = export_detail::safe_file_stem(doc.id(), taken);
@@ -158,6 +237,7 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
         if (c.find_relation(r)->source == id) rels.push_back(r);
     }
     std::sort(rels.begin(), rels.end());
+    if (!claims.empty()) ann += claim_events(c, claims.front(), tnum, rels, events);
     size_t r = 0;
     for (RelationId id : rels) {
       const Relation& rel = *c.find_relation(id);
@@ -171,8 +251,9 @@ std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings) {
     files.push_back({stem + ".txt", std::string(doc.text())});
     files.push_back({stem + ".ann", std::move(ann)});
   }
-  files.push_back({"annotation.conf", annotation_conf(schema)});
+  files.push_back({"annotation.conf", annotation_conf(schema, claims.empty() ? nullptr : &claims.front())});
   const auto n = export_detail::count(c);
+  if (!claims.empty()) warn_count(warnings, "brat", events, "claims written as " + to_string(claims.front()) + " events");
   warn_count(warnings, "brat", n.links, "claim links not carried (brat has no links between annotations across documents)");
   warn_count(warnings, "brat", n.clusters, "clusters carried only as AnnotatorNotes on their members (\"cluster c4 NAME\"), which brat does not interpret");
   warn_count(warnings, "brat", cut, "spans over line breaks or tabs written as fragments cut there (as brat's annotator does; read back as one)");
@@ -232,8 +313,15 @@ bool id_of_kind(std::string_view id, char kind) {
 
 }  // namespace
 
-GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schema, Tokenizer& tok) {
+GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schema, Tokenizer& tok, const std::vector<BratClaimEvent>& given) {
   GoldImport imp;
+  const std::vector<BratClaimEvent> claims = brat_claim_events(docs, given, &schema);
+  auto mapping_of = [&](std::string_view type) -> const BratClaimEvent* {
+    for (const BratClaimEvent& m : claims)
+      if (m.event == type) return &m;
+    return nullptr;
+  };
+  size_t claim_events = 0, no_content = 0, unmapped_args = 0, event_args = 0, loose_triggers = 0;
   std::map<std::string, size_t> doc_ids;
   size_t equiv_line_count = 0, equiv_groups = 0, equiv_non_spans = 0, event_attributes = 0, other_attributes = 0;
   size_t events = 0, norms = 0, notes = 0, merged = 0, rejoined = 0;
@@ -259,7 +347,7 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       Line line;
       std::vector<std::string_view> fields;
     };
-    std::vector<Pending> relations, attributes, equiv_lines;
+    std::vector<Pending> relations, attributes, equiv_lines, events_as_claims;
     std::vector<std::string_view> cut;  // T ids whose note says the export cut them
     for (const Line& line : lines_of(bd.ann)) {
       if (line.text.find_first_not_of(" \t") == std::string_view::npos) continue;
@@ -358,7 +446,9 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       } else if (id_of_kind(id, 'A') || id_of_kind(id, 'M')) {
         attributes.push_back({line, cols});
       } else if (id_of_kind(id, 'E')) {
-        ++events;
+        const auto e = parse_brat_event(cols[1]);
+        if (e && mapping_of(e->type)) events_as_claims.push_back({line, cols});
+        else ++events;
       } else if (id_of_kind(id, 'N')) {
         ++norms;
       } else {
@@ -400,6 +490,59 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       r.to = *to;
       r.path = where;
       imp.relations.push_back(std::move(r));
+    }
+    // Events read as claims: a relation from each content span to each mapped argument.
+    std::set<std::tuple<std::string, size_t, size_t>> event_relations;
+    for (const Pending& p : events_as_claims) {
+      const std::string where = bd.ann_name + ": line " + std::to_string(p.line.number);
+      const BratEventLine e = *parse_brat_event(p.fields[1]);
+      const BratClaimEvent& m = *mapping_of(e.type);
+      ++claim_events;
+      // An argument that is an event (nested events, as in BioNLP) is no span to relate to.
+      auto arg_span = [&](std::string_view id) -> std::optional<size_t> {
+        if (!spans.count(id) && seen.count(std::string(id)) && id_of_kind(id, 'E')) return ++event_args, std::nullopt;
+        return find_span(id, where);
+      };
+      const auto trigger = find_span(e.trigger, where);
+      std::vector<size_t> contents;
+      bool trigger_is_arg = false;
+      for (const auto& [role, id] : e.args) {
+        trigger_is_arg |= id == e.trigger;
+        const bool mapped = std::any_of(m.entries.begin(), m.entries.end(), [&](const auto& x) { return brat_role_is(role, x.role); });
+        if (!mapped) ++unmapped_args;
+        else if (brat_role_is(role, m.content().role))
+          if (auto c = arg_span(id)) contents.push_back(*c);
+      }
+      if (contents.empty()) {
+        ++no_content;
+        continue;
+      }
+      const bool trigger_mapped = std::any_of(m.entries.begin(), m.entries.end(), [](const auto& x) { return x.role == "trigger"; });
+      if (trigger && !trigger_mapped && !trigger_is_arg) ++loose_triggers;
+      size_t k = 0;
+      for (const auto& entry : m.entries) {
+        if (entry.relation == "content") continue;
+        std::vector<size_t> ends;
+        if (entry.role == "trigger") {
+          if (trigger) ends.push_back(*trigger);
+        } else {
+          for (const auto& [role, id] : e.args)
+            if (brat_role_is(role, entry.role))
+              if (auto t = arg_span(id)) ends.push_back(*t);
+        }
+        for (size_t c : contents)
+          for (size_t t : ends) {
+            if (c == t || !event_relations.emplace(entry.relation, c, t).second) continue;  // the trigger may also be an argument
+            ImportedRelation r;
+            r.doc = d;
+            r.id = std::string(p.fields[0]) + "." + std::to_string(++k);
+            r.type = entry.relation;
+            r.from = c;
+            r.to = t;
+            r.path = where;
+            imp.relations.push_back(std::move(r));
+          }
+      }
     }
     for (const Pending& p : attributes) {
       const std::string where = bd.ann_name + ": line " + std::to_string(p.line.number);
@@ -470,7 +613,18 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
     }
     equiv_groups += cluster_of_root.size();
   }
-  warn_count(imp.warnings, "brat", events, "events (E) skipped: goldspan has no events");
+  warn_count(imp.warnings, "brat", events, "events (E) skipped: goldspan has no events" +
+                                             std::string(claims.empty() ? "" : " (of types not read as claims)"));
+  if (claim_events) {
+    std::string names;
+    for (const BratClaimEvent& m : claims) names += (names.empty() ? "" : "; ") + to_string(m);
+    imp.warnings.push_back("brat: " + std::to_string(claim_events) + " events read as claims (" + names +
+                           "): each becomes relations from its content span");
+  }
+  warn_count(imp.warnings, "brat", no_content, "events read as claims skipped: no content argument");
+  warn_count(imp.warnings, "brat", unmapped_args, "event arguments skipped: their roles are not in the claim mapping");
+  warn_count(imp.warnings, "brat", event_args, "event arguments skipped: they are events, not text-bound spans");
+  warn_count(imp.warnings, "brat", loose_triggers, "event triggers that are no argument kept as spans only (the mapping reads no relation from them)");
   if (equiv_line_count)
     imp.warnings.push_back("brat: " + std::to_string(equiv_groups) + (equiv_groups == 1 ? " equivalence" : " equivalences") + " (from " +
                            std::to_string(equiv_line_count) + (equiv_line_count == 1 ? " * line" : " * lines") +

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "io/brat_events.hpp"
 #include "io/export.hpp"
 #include "io/import.hpp"
 #include "text/tokenizer.hpp"
@@ -21,7 +22,9 @@ namespace goldspan {
 // Per document "<id>.txt" and "<id>.ann" (ids made safe for file names: other characters
 // become '_'), plus "annotation.conf" declaring the schema's types for brat. Clusters,
 // annotators and times go into AnnotatorNotes; claim links are not carried (warnings say so).
-std::vector<ExportFile> write_brat(const Corpus& corpus, Warnings& warnings);
+// With `claims`, a claim span with relations of a mapping's types is written as that mapping's
+// event (the first mapping; brat_events.hpp), its relations as the event's arguments.
+std::vector<ExportFile> write_brat(const Corpus& corpus, Warnings& warnings, const std::vector<BratClaimEvent>& claims = {});
 
 struct BratDocument {
   std::string id;        // the document id to give
@@ -36,7 +39,10 @@ struct BratDocument {
 // span that goldspan's export cut at line breaks (its AnnotatorNotes says so) are joined again
 // (warning); other fragments stay as written. Equivalences ("*<TAB>Equiv T1 T2", repeatable)
 // become clusters, lines sharing a member merged as brat merges them. Events, attributes on
-// events, normalizations and notes are skipped with a warning.
-GoldImport parse_brat(const std::vector<BratDocument>& documents, const Schema& schema, Tokenizer& tokenizer);
+// events, normalizations and notes are skipped with a warning. Events of a type in `claims`, or
+// that brat_claim_events maps by default (Source/Cue/Content roles), become relations from their
+// content span (the claim) to their other arguments; other events are skipped with a warning.
+GoldImport parse_brat(const std::vector<BratDocument>& documents, const Schema& schema, Tokenizer& tokenizer,
+                      const std::vector<BratClaimEvent>& claims = {});
 
 }  // namespace goldspan

@@ -19,7 +19,7 @@ std::vector<ExportFile> write_format(const std::string& format, const Corpus& co
     g.exported_at = o.time;
     return {{"", write_gold(corpus, g)}};
   }
-  if (format == "brat") return write_brat(corpus, warnings);
+  if (format == "brat") return write_brat(corpus, warnings, o.brat_claims);
   if (format == "conll") {
     ConllOptions c;
     c.kinds = o.conll_kinds;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "io/brat_events.hpp"
 #include "io/export.hpp"
 #include "model/corpus.hpp"
 #include "text/tokenizer.hpp"
@@ -16,6 +17,7 @@ struct ExportOptions {
   bool utf16 = false;                               // gold: add UTF-16 offsets; doccano: offsets in UTF-16 code units
   std::string time;                                 // gold: exported_at (ISO 8601); empty = now
   std::vector<SpanKind> conll_kinds{SpanKind::Entity};
+  std::vector<BratClaimEvent> brat_claims;          // brat: claims written as events (io/brat_events.hpp)
 };
 
 // The files of `format` for the corpus: one file named "" (the whole output) or, for brat,

@@ -263,3 +263,48 @@ TEST_CASE("cli stats: per label, per document, per annotator", "[cli][io]") {
   CHECK(run("stats").code == 2);
   CHECK(run("stats /nonexistent.json").code == 1);
 }
+
+// brat events as claims (docs/formats.md, "Events as claims"): the PARC-style fixture brat to
+// brat without --schema gives the same T and E lines; gold to brat with --brat-claims writes
+// events; the option's errors.
+TEST_CASE("cli convert: brat attribution events to claims and back", "[cli][io]") {
+  const std::string parc = kSource + "/tests/io/fixtures/parc";
+  const std::string out = temp_dir() + "/parc-out";
+  const Run r = run("convert --from brat --to brat " + kTime + " " + parc + " " + out);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find("warning: brat: 3 events read as claims (Attribution:claimant=Source,content=Content,cue=trigger)") != std::string::npos);
+  CHECK(r.err.find("warning: brat: 3 claims written as Attribution:claimant=Source,content=Content,cue=trigger events") != std::string::npos);
+  auto te_lines = [](const std::string& ann) {
+    std::istringstream in(ann);
+    std::string keep;
+    for (std::string l; std::getline(in, l);)
+      if (!l.empty() && (l[0] == 'T' || l[0] == 'E' || l[0] == 'R')) keep += l + "\n";
+    return keep;
+  };
+  const std::string original = goldspan::test::read_file(parc + "/harbour-attribution.ann").value();
+  CHECK(te_lines(goldspan::test::read_file(out + "/harbour-attribution.ann").value()) == original);
+
+  // To gold: the events are claimant and cue relations of claim spans.
+  const Run g = run("convert --from brat --to gold " + kTime + " " + parc + " -");
+  REQUIRE(g.code == 0);
+  const json gold = json::parse(g.out);
+  CHECK(gold["schema"]["claim_types"][0]["name"] == "Content");
+  CHECK(gold["documents"][0]["relations"].size() == 7);
+
+  // The shipped samples with --brat-claims: each claim with a claimant becomes an event.
+  const std::string events = temp_dir() + "/samples-events";
+  const Run s = run("convert --from gold --to brat --brat-claims Attribution:claimant=Source,content=Content,cue=Cue " + kGold + " " + events);
+  REQUIRE(s.code == 0);
+  CHECK(goldspan::test::read_file(events + "/harbor-a.ann").value().find("\tAttribution:T") != std::string::npos);
+  const Run back = run("convert --from brat --to gold --schema " + kSchema + " " + kTime + " " + events + " -");
+  REQUIRE(back.code == 0);
+  const json orig = gold_of(kGold), again = json::parse(back.out);
+  for (size_t d = 0; d < 3; ++d) CHECK(again["documents"][d]["relations"].size() == orig["documents"][d]["relations"].size());
+
+  const Run bad = run("convert --from brat --to gold --brat-claims Attribution:claimant=Source " + parc + " -");
+  CHECK(bad.code != 0);
+  CHECK(bad.err.find("--brat-claims: Attribution: needs exactly one content=ROLE") != std::string::npos);
+  const Run wrong = run("convert --from gold --to doccano --brat-claims Attribution:content=Content,cue=trigger " + kGold + " -");
+  CHECK(wrong.code == 2);
+  CHECK(wrong.err.find("--brat-claims goes with --from brat or --to brat") != std::string::npos);
+}
