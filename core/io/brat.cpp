@@ -506,7 +506,8 @@ GoldImport parse_brat(const std::vector<BratDocument>& docs, const Schema& schem
       const auto trigger = find_span(e.trigger, where);
       std::vector<size_t> contents;
       bool trigger_is_arg = false;
-      for (const auto& [role, id] : e.args) {
+      for (const auto& arg : e.args) {
+        const std::string_view role = arg.first, id = arg.second;  // not a structured binding: the lambda below captures it
         trigger_is_arg |= id == e.trigger;
         const bool mapped = std::any_of(m.entries.begin(), m.entries.end(), [&](const auto& x) { return brat_role_is(role, x.role); });
         if (!mapped) ++unmapped_args;
