@@ -59,6 +59,10 @@ const char* kUsage =
     "      One gold file from several annotators' (docs/agreement.md): a span, relation or cluster is kept\n"
     "      when more than half had it (majority; ties go to prefer=NAME) or all did (unanimous). Each kept\n"
     "      record lists its annotators in \"x_annotators\"; the open disagreements are in \"x_conflicts\".\n"
+    "  claims [--format md|csv|json] [--from FORMAT --schema FILE] [-o OUT] FILE\n"
+    "      The claims table: one row per group of claims saying the same thing (a claim cluster, or claims\n"
+    "      joined by same/refines links), one column per document with each claim's text, claimant, cue and\n"
+    "      stance; rows joined by a contradicts link are marked (md: a warning sign; csv/json: the links column).\n"
     "  help           this text\n";
 
 }  // namespace
@@ -84,7 +88,8 @@ int main(int argc, char** argv) {
       {"tokenize", goldspan::cli::cmd_tokenize},     {"validate", goldspan::cli::cmd_validate},
       {"convert", goldspan::cli::cmd_convert},       {"stats", goldspan::cli::cmd_stats},
       {"search", goldspan::cli::cmd_search},         {"preannotate", goldspan::cli::cmd_preannotate},
-      {"agree", goldspan::cli::cmd_agree},           {"adjudicate", goldspan::cli::cmd_adjudicate}};
+      {"agree", goldspan::cli::cmd_agree},           {"adjudicate", goldspan::cli::cmd_adjudicate},
+      {"claims", goldspan::cli::cmd_claims}};
   for (const auto& [name, run] : kCommands) {
     if (cmd != name) continue;
     // Errors a command does not handle itself end here, named by the command: an option's
