@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { boot, drag, open, repo, sharedCorpus } from './browser.mjs';
+import { boot, open, repo, sharedCorpus } from './browser.mjs';
 
 const corpusDir = [sharedCorpus, resolve(repo, '../../shared/corpus')].find((d) => existsSync(d));
 
@@ -26,12 +26,22 @@ const len = (s) => Array.from(s).length;
 
 // Labels `needle` in `doc` with a real drag and the label's hotkey; returns the span id.
 async function label(b, doc, text, needle, key) {
-  const a = cp(text, needle);
-  await drag(b, doc, a, a + len(needle) - 1);
+  const a = cp(text, needle), z = a + len(needle) - 1;
+  // Scroll both ends into view first, then read where they are now (a scroll for the second
+  // end would move the first).
+  await api(b.page, 'charRect', doc, a);
+  await api(b.page, 'charRect', doc, z);
+  const r0 = await api(b.page, 'visibleCharRect', doc, a), r1 = await api(b.page, 'visibleCharRect', doc, z);
+  await b.page.mouse.move(r0.x + r0.width / 2, r0.y + r0.height / 2);
+  await b.page.mouse.down();
+  await b.page.mouse.move(r1.x + r1.width / 2, r1.y + r1.height / 2, { steps: 4 });
+  await b.page.mouse.up();
+  await settle(b.page);
   await b.page.keyboard.press(key);
   await settle(b.page);
-  const s = (await api(b.page, 'spans', doc)).find((x) => x.start === a && x.end === a + len(needle));
-  assert.ok(s, `labelled ${needle}`);
+  const all = await api(b.page, 'spans', doc);
+  const s = all.find((x) => x.start === a && x.end === a + len(needle));
+  assert.ok(s, `labelled ${needle} [${a}, ${a + len(needle)}): ${JSON.stringify(all.map((x) => [x.start, x.end, x.label, x.text]))} ${await api(b.page, 'status')}`);
   return s.id;
 }
 
@@ -119,13 +129,19 @@ async function scenario(name, docs, { cluster, same, contradicts }, shot) {
     await page.keyboard.press('F4'); await settle(page);
     const shown = await api(page, 'claimsTable');
     assert.equal(shown.open, true);
+    // The contradicting claim is drawn (the columns share the window's width); a click on it
+    // jumps to its document, and so does one on a claim of another document.
+    const docOfSpan = {};
+    for (const row of shown.rows) for (const [d, list] of Object.entries(row.cells)) for (const c of list) docOfSpan[c.span] = d;
     const target = shown.cells.find((c) => c.span === ids[`${contradicts[0]}#${contradicts[1]}`]);
-    assert.ok(target, 'the claim is drawn in the window');
+    assert.ok(target, 'the contradicting claim is drawn in the window');
     await page.screenshot({ path: join(repo, 'tests/e2e/artifacts', shot) });
-    await page.mouse.click(target.x + Math.min(8, target.width / 2), target.y + target.height / 2);
-    await settle(page);
-    assert.equal(await api(page, 'selectedSpan'), target.span);
-    assert.equal((await api(page, 'documents')).find((d) => d.current).id, contradicts[0]);
+    for (const cell of [target, shown.cells.find((c) => docOfSpan[c.span] !== contradicts[0])]) {
+      await page.mouse.click(cell.x + Math.min(8, cell.width / 2), cell.y + cell.height / 2);
+      await settle(page);
+      assert.equal(await api(page, 'selectedSpan'), cell.span);
+      assert.equal((await api(page, 'documents')).find((d) => d.current).id, docOfSpan[cell.span]);
+    }
 
     // Exports: the CSV has a header with every document and one record per row; Markdown marks
     // the contradicted rows.

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "app/app.hpp"
 #include "app/keys.hpp"
 
@@ -53,7 +55,10 @@ void ClaimsView::draw(App& app) {
     ImGui::End();
     return;
   }
-  const float cell_w = ImGui::GetFontSize() * 16;
+  // Columns share the window's width (one document per column, the claim and links narrower),
+  // within readable bounds; past them the table scrolls sideways.
+  const float em = ImGui::GetFontSize();
+  const float cell_w = std::clamp(ImGui::GetContentRegionAvail().x / (static_cast<float>(t.documents.size()) + 1.6f), em * 10, em * 24);
   ImGui::TableSetupScrollFreeze(2, 1);
   ImGui::TableSetupColumn("claim", ImGuiTableColumnFlags_WidthFixed, cell_w * 0.8f);
   for (const std::string& d : t.documents) ImGui::TableSetupColumn(d.c_str(), ImGuiTableColumnFlags_WidthFixed, cell_w);
@@ -78,7 +83,7 @@ void ClaimsView::draw(App& app) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::TextWrapped("%s", text.c_str());
         const ImVec2 end = ImGui::GetItemRectMax();
-        cells_.push_back({c.span, at.x, at.y, end.x - at.x, end.y - at.y});
+        if (ImGui::IsItemVisible()) cells_.push_back({c.span, at.x, at.y, end.x - at.x, end.y - at.y});
         if (ImGui::IsItemHovered()) {
           ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
           if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {

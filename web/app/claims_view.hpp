@@ -24,7 +24,7 @@ class ClaimsView {
   void set_open(bool open) { open_ = open; }
   const ClaimsTable& table(const App& app);  // current for the corpus as it is now
 
-  // Where the last frame drew each claim (ImGui pixels), so that tests can click them.
+  // Where the last frame drew each visible claim (ImGui pixels), so that tests can click them.
   struct Cell {
     SpanId span;
     float x, y, w, h;
