@@ -1,5 +1,7 @@
 #include "annotators.hpp"
 
+#include "io.hpp"
+
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -7,7 +9,9 @@
 namespace goldspan::cli {
 
 std::string annotator_name(const std::string& gold_text, const std::string& file) {
-  const nlohmann::json j = nlohmann::json::parse(gold_text, nullptr, false);
+  // A gold JSONL shard: every line carries the provenance; the first one names the annotator.
+  const std::string_view text = jsonl_path(file) ? std::string_view(gold_text).substr(0, gold_text.find('\n')) : std::string_view(gold_text);
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_object() && j.contains("provenance") && j["provenance"].is_object()) {
     const nlohmann::json a = j["provenance"].value("annotators", nlohmann::json::array());
     if (a.is_array() && a.size() == 1 && a[0].is_string()) return a[0].get<std::string>();

@@ -11,6 +11,7 @@
 #include "formats.hpp"
 #include "io.hpp"
 #include "io/gold_json.hpp"
+#include "io/gold_jsonl.hpp"
 #include "io/timestamp.hpp"
 #include "model/history.hpp"
 #include "search/dictionary.hpp"
@@ -25,7 +26,7 @@ const char* kUse = "usage: goldspan preannotate --dict FILE [--from FORMAT] [--s
 
 int cmd_preannotate(const Args& args) {
   std::string dict, from = "gold", schema_path, locale, annotator = "dictionary", time, out;
-  bool ignore_case = false;
+  bool ignore_case = false, jsonl = false;
   std::vector<std::string> paths;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -39,6 +40,8 @@ int cmd_preannotate(const Args& args) {
       v = args[i];
     } else if (a == "--ignore-case") {
       ignore_case = true;
+    } else if (a == "--jsonl") {
+      jsonl = true;
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "goldspan preannotate: unknown option '" << a << "'\n";
       return 2;
@@ -80,7 +83,9 @@ int cmd_preannotate(const Args& args) {
   if (result.command) history.execute(std::move(result.command));
   GoldWriteOptions w;
   w.exported_at = format_timestamp(now);
-  write_output(out, write_gold(corpus, w));
+  Warnings lost;
+  write_output(out, jsonl || jsonl_path(out) ? write_gold_jsonl(corpus, w, lost) : write_gold(corpus, w));
+  for (const std::string& m : lost) std::cerr << "goldspan preannotate: warning: " << m << '\n';
   const LabelCounts& c = result.counts;
   (out == "-" ? std::cerr : std::cout)
       << paths[0] << ": " << d.size() << " terms, " << c.added << " spans added, " << c.refused_overlap

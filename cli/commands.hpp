@@ -16,5 +16,6 @@ int cmd_search(const Args& args);
 int cmd_preannotate(const Args& args);
 int cmd_agree(const Args& args);
 int cmd_adjudicate(const Args& args);
+int cmd_claims(const Args& args);
 
 }  // namespace goldspan::cli

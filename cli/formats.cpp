@@ -11,6 +11,7 @@
 #include "io/conll.hpp"
 #include "io/doccano.hpp"
 #include "io/gold_json.hpp"
+#include "io/gold_jsonl.hpp"
 #include "io/infer_schema.hpp"
 #include "io/label_studio.hpp"
 #include "io/plain_text.hpp"
@@ -60,7 +61,14 @@ std::string embedded_locale(const std::string& text) {
 
 }  // namespace
 
-GoldImport read_format(const std::string& format, const std::string& path, const ReadOptions& o, Tokenizer& tok) {
+GoldImport read_format(const std::string& format_name, const std::string& path, const ReadOptions& o, Tokenizer& tok) {
+  // Gold shards (one document per line) are read wherever gold files are.
+  const std::string format = format_name == "gold" && jsonl_path(path) ? "gold-jsonl" : format_name;
+  if (format == "gold-jsonl") {
+    std::string text = read_input(path);
+    if (o.schema_locale) tok = Tokenizer(o.schema ? o.schema->locale() : embedded_locale(text.substr(0, text.find('\n'))));
+    return parse_gold_jsonl(text, path, o.schema, tok);
+  }
   if (format == "gold" && o.schema_locale) {
     std::string text = read_input(path);
     tok = Tokenizer(o.schema ? o.schema->locale() : embedded_locale(text));

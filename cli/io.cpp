@@ -82,4 +82,6 @@ std::string line_col(const std::string& text, size_t byte) {
   return "line " + std::to_string(line) + ", column " + std::to_string(col);
 }
 
+bool jsonl_path(const std::string& path) { return path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0; }
+
 }  // namespace goldspan::cli

@@ -13,6 +13,9 @@ std::string read_input(const std::string& path);
 // write fails. Throws goldspan::Error naming the file.
 void write_output(const std::string& path, const std::string& contents);
 
+// A path ending in ".jsonl": gold files so named are gold JSONL shards (io/gold_jsonl.hpp).
+bool jsonl_path(const std::string& path);
+
 // A plain text table: a blank line, the title, then columns padded to their widest cell.
 void print_table(std::ostream& o, const std::string& title, const std::vector<std::string>& head,
                  const std::vector<std::vector<std::string>>& rows);

@@ -25,8 +25,10 @@ const char* kUsage =
     "      Checks gold JSON files (docs/gold-json.md); prints every error with its JSON path.\n"
     "      --schema FILE  the file's embedded schema must equal this one (default: checked against its own)\n"
     "  convert --from FORMAT --to FORMAT [options] IN OUT\n"
-    "      --from  gold, txt, jsonl, brat, doccano, label-studio (brat and txt: IN may be a directory)\n"
-    "      --to    gold, brat, conll, doccano, label-studio, prodigy, w3c (brat: OUT is a directory; - is stdout)\n"
+    "      --from  gold, gold-jsonl, txt, jsonl, brat, doccano, label-studio (brat and txt: IN may be a directory)\n"
+    "      --to    gold, gold-jsonl, brat, conll, doccano, label-studio, prodigy, w3c (brat: OUT is a directory; - is stdout)\n"
+    "      gold-jsonl: one gold file per line, one document each, for shards (docs/shards.md); every command\n"
+    "      that reads gold files reads a gold file named *.jsonl this way\n"
     "      --schema FILE    label schema (needed for every input format but gold and brat; brat without it:\n"
     "                       inferred from annotation.conf beside the files, else from the labels, warned)\n"
     "      --ls-config FILE label-studio: also write the labelling config (XML) for the schema to FILE\n"
@@ -48,9 +50,10 @@ const char* kUsage =
     "      One JSON line per hit: {\"doc\", \"start\", \"end\", \"match\", \"before\", \"after\"}, offsets in code points.\n"
     "      --regex        PATTERN is an ICU regular expression (\\p{L}, \\b, ...); default: literal text\n"
     "      --ignore-case  full Unicode case folding (BISHKEK = Bishkek, ΑΘΉΝΑ = αθήνα, STRASSE = Straße)\n"
-    "  preannotate --dict FILE [--ignore-case] [--from FORMAT --schema FILE] [--time ISO] IN -o OUT\n"
+    "  preannotate --dict FILE [--ignore-case] [--jsonl] [--from FORMAT --schema FILE] [--time ISO] IN -o OUT\n"
     "      Labels every dictionary term (term<TAB>LABEL lines, or JSONL {\"term\", \"label\"}) in IN, longest\n"
-    "      first, on whole tokens, skipping what the schema's overlap rules refuse; writes gold JSON to OUT.\n"
+    "      first, on whole tokens, skipping what the schema's overlap rules refuse; writes gold JSON to OUT\n"
+    "      (gold JSONL, one document per line, when OUT ends in .jsonl or with --jsonl: for shards, docs/shards.md).\n"
     "      Prints the counts; a bad dictionary line is an error naming the file and line, and OUT is not written.\n"
     "  agree [--json] [--per-label] [--per-doc] A.json B.json [C.json ...]\n"
     "      Inter-annotator agreement of gold files of the same documents (docs/agreement.md):\n"
@@ -63,6 +66,10 @@ const char* kUsage =
     "      One gold file from several annotators' (docs/agreement.md): a span, relation or cluster is kept\n"
     "      when more than half had it (majority; ties go to prefer=NAME) or all did (unanimous). Each kept\n"
     "      record lists its annotators in \"x_annotators\"; the open disagreements are in \"x_conflicts\".\n"
+    "  claims [--format md|csv|json] [--from FORMAT --schema FILE] [-o OUT] FILE\n"
+    "      The claims table: one row per group of claims saying the same thing (a claim cluster, or claims\n"
+    "      joined by same/refines links), one column per document with each claim's text, claimant, cue and\n"
+    "      stance; rows joined by a contradicts link are marked (md: a warning sign; csv/json: the links column).\n"
     "  help           this text\n";
 
 }  // namespace
@@ -88,7 +95,8 @@ int main(int argc, char** argv) {
       {"tokenize", goldspan::cli::cmd_tokenize},     {"validate", goldspan::cli::cmd_validate},
       {"convert", goldspan::cli::cmd_convert},       {"stats", goldspan::cli::cmd_stats},
       {"search", goldspan::cli::cmd_search},         {"preannotate", goldspan::cli::cmd_preannotate},
-      {"agree", goldspan::cli::cmd_agree},           {"adjudicate", goldspan::cli::cmd_adjudicate}};
+      {"agree", goldspan::cli::cmd_agree},           {"adjudicate", goldspan::cli::cmd_adjudicate},
+      {"claims", goldspan::cli::cmd_claims}};
   for (const auto& [name, run] : kCommands) {
     if (cmd != name) continue;
     // Errors a command does not handle itself end here, named by the command: an option's

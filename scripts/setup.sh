@@ -27,7 +27,7 @@ SUDO=""
 PKGS=(build-essential cmake ninja-build pkg-config git xz-utils
       emscripten binaryen nodejs
       libicu-dev icu-devtools nlohmann-json3-dev catch2 unicode-data
-      clang libclang-rt-14-dev unzip
+      clang libclang-rt-14-dev unzip parallel
       fonts-dejavu-core fonts-noto-core fonts-noto-cjk)
 [ "$WITH_BROWSER" = 1 ] && PKGS+=(chromium)
 

@@ -273,6 +273,13 @@
       for (const k of Object.keys(p.controls)) p.controls[k] = toPage(p.controls[k]);
       return p;
     },
+    // The claims table (F4, View > Claims table): rows of claims saying the same thing, one
+    // column per document; `cells` are the page rectangles where the open window drew each claim.
+    claimsTable() {
+      const t = callJson('gs_claims_table', [], []);
+      t.cells = t.cells.map((c) => ({ span: c.span, ...toPage(c) }));
+      return t;
+    },
     // The rectangle of a code point where it is drawn now, without scrolling (null when not drawn).
     visibleCharRect(docId, offset) {
       const r = callJson('gs_char_rect', ['string', 'number'], [docId, offset]);

@@ -441,4 +441,20 @@ EMSCRIPTEN_KEEPALIVE const char* gs_search_panel() {
   return out(j);
 }
 
+// [SECTION] Claims table (core/claims/table.hpp; the window is web/app/claims_view.cpp)
+
+// {open, documents, rows: [{name, cluster, contradicted, cells: {doc: [{span, text, claimants,
+// cues, stance}]}, links: [{type, row}]}], cells: [{span, x, y, w, h}]} (cells: where the window
+// drew each claim in the last frame, canvas pixels; empty when closed).
+EMSCRIPTEN_KEEPALIVE const char* gs_claims_table() {
+  wake();
+  goldspan::ui::ClaimsView& v = g_app->claims_view();
+  json j = json::parse(goldspan::claims_json(v.table(*g_app)).dump());  // ordered_json → json
+  j["open"] = v.is_open();
+  json cells = json::array();
+  for (const auto& c : v.cells()) cells.push_back({{"span", goldspan::format_id('s', c.span)}, {"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}});
+  j["cells"] = cells;
+  return out(j);
+}
+
 }  // extern "C"

@@ -5,6 +5,7 @@
 #include "io/conll.hpp"
 #include "io/doccano.hpp"
 #include "io/gold_json.hpp"
+#include "io/gold_jsonl.hpp"
 #include "io/label_studio.hpp"
 #include "io/prodigy.hpp"
 #include "io/w3c.hpp"
@@ -18,6 +19,12 @@ std::vector<ExportFile> write_format(const std::string& format, const Corpus& co
     g.utf16_offsets = o.utf16;
     g.exported_at = o.time;
     return {{"", write_gold(corpus, g)}};
+  }
+  if (format == "gold-jsonl") {
+    GoldWriteOptions g;
+    g.utf16_offsets = o.utf16;
+    g.exported_at = o.time;
+    return {{"", write_gold_jsonl(corpus, g, warnings)}};
   }
   if (format == "brat") return write_brat(corpus, warnings, o.brat_claims);
   if (format == "conll") {

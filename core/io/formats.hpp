@@ -11,7 +11,7 @@
 
 namespace goldspan {
 
-inline constexpr const char* kWriteFormats = "gold, brat, conll, doccano, label-studio, prodigy, w3c";
+inline constexpr const char* kWriteFormats = "gold, gold-jsonl, brat, conll, doccano, label-studio, prodigy, w3c";
 
 struct ExportOptions {
   bool utf16 = false;                               // gold: add UTF-16 offsets; doccano: offsets in UTF-16 code units

@@ -189,6 +189,13 @@ OpenResult App::import_gold(const std::string& name, std::string_view json) {
 
 App::Exported App::export_as(const std::string& format, bool utf16) {
   Exported out;
+  if (format == "claims-csv" || format == "claims-md") {  // a view of the corpus, not an interchange format
+    const bool csv = format == "claims-csv";
+    out.file_name = csv ? "goldspan.claims.csv" : "goldspan.claims.md";
+    out.mime = csv ? "text/csv" : "text/markdown";
+    out.bytes = csv ? claims_csv(claims_.table(*this)) : claims_markdown(claims_.table(*this));
+    return out;
+  }
   ExportOptions o;
   o.utf16 = utf16;
   const auto files = write_format(format, *corpus_, o, tokenizer_, out.warnings);
@@ -434,6 +441,7 @@ void App::frame() {
   draw_status_bar();
   draw_error_dialog();
   search_.frame(*this);
+  claims_.frame(*this);
   handle_keys();
   ImGui::End();
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/canvas.hpp"
+#include "app/claims_view.hpp"
 #include "app/fonts.hpp"
 #include "app/relation_pick.hpp"
 #include "app/search_panel.hpp"
@@ -89,6 +90,7 @@ class App {
   void show_status(std::string s) { set_status(std::move(s)); }
   const SearchPanel& search_panel() const { return search_; }
   const RelationPick& pick() const { return pick_; }
+  ClaimsView& claims_view() { return claims_; }
 
  private:
   // [SECTION] Per-frame parts (app.cpp, panels.cpp)
@@ -139,6 +141,7 @@ class App {
   std::string dialog_title_;
   bool dialog_info_ = false;  // a notice (export warnings), not errors
   SearchPanel search_;
+  ClaimsView claims_;
 };
 
 }  // namespace goldspan::ui

@@ -11,8 +11,9 @@
 
 namespace goldspan::ui {
 
-// GLFW_KEY_F3: ImGui 1.86's ImGuiKey has no function keys.
+// GLFW_KEY_F3, F4: ImGui 1.86's ImGuiKey has no function keys.
 constexpr int kKeyF3 = 292;
+constexpr int kKeyF4 = 293;
 
 struct KeyPress {
   int key = 0;

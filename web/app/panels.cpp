@@ -50,6 +50,9 @@ void App::draw_menu() {
       if (ImGui::MenuItem("Label Studio JSON")) download("label-studio");
       if (ImGui::MenuItem("Prodigy JSONL")) download("prodigy");
       if (ImGui::MenuItem("W3C Web Annotation")) download("w3c");
+      ImGui::Separator();
+      if (ImGui::MenuItem("Claims table (CSV)")) download("claims-csv");
+      if (ImGui::MenuItem("Claims table (Markdown)")) download("claims-md");
       ImGui::EndMenu();
     }
     ImGui::EndMenu();
@@ -69,6 +72,8 @@ void App::draw_menu() {
   if (ImGui::BeginMenu("View")) {
     bool cm = canvas_.char_mode();
     if (ImGui::MenuItem("Character mode", nullptr, &cm)) canvas_.set_char_mode(cm);
+    bool ct = claims_.is_open();
+    if (ImGui::MenuItem("Claims table", "F4", &ct)) claims_.set_open(ct);
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();

@@ -1,0 +1,103 @@
+#include "io/gold_jsonl.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace goldspan {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+// The document of a cluster member or link end ({"doc", "span"}), "" for a cluster id.
+std::string doc_of(const ojson& end) { return end.is_object() ? end.value("doc", "") : ""; }
+
+}  // namespace
+
+std::string write_gold_jsonl(const Corpus& corpus, const GoldWriteOptions& options, Warnings& warnings) {
+  // One writer: the whole gold file, cut into documents. Keeps every field and rule of the
+  // gold format in write_gold alone.
+  ojson all = ojson::parse(write_gold(corpus, options));
+  std::map<std::string, std::string> cluster_doc;  // cluster id → its one document, "" when several
+  size_t cross_clusters = 0, cross_links = 0;
+  for (const ojson& c : all["clusters"]) {
+    std::set<std::string> docs;
+    for (const ojson& m : c["members"]) docs.insert(doc_of(m));
+    cluster_doc[c["id"].get<std::string>()] = docs.size() == 1 ? *docs.begin() : "";
+    cross_clusters += docs.size() > 1;
+  }
+  auto end_doc = [&](const ojson& e) { return e.is_string() ? cluster_doc[e.get<std::string>()] : doc_of(e); };
+  std::map<std::string, ojson> clusters_of, links_of;
+  for (const ojson& c : all["clusters"])
+    if (const std::string& d = cluster_doc[c["id"].get<std::string>()]; !d.empty()) clusters_of[d].push_back(c);
+  for (const ojson& l : all["cluster_links"]) {
+    const std::string a = end_doc(l["from"]), b = end_doc(l["to"]);
+    if (!a.empty() && a == b) links_of[a].push_back(l);
+    else ++cross_links;
+  }
+  if (cross_clusters) warnings.push_back("gold-jsonl: " + std::to_string(cross_clusters) + " clusters span several documents and are not written (one line holds one document)");
+  if (cross_links) warnings.push_back("gold-jsonl: " + std::to_string(cross_links) + " claim links join several documents and are not written");
+  std::string out;
+  for (ojson& doc : all["documents"]) {
+    const std::string id = doc["id"].get<std::string>();
+    ojson line = all;
+    line["documents"] = ojson::array({std::move(doc)});
+    line["clusters"] = clusters_of.count(id) ? clusters_of[id] : ojson::array();
+    line["cluster_links"] = links_of.count(id) ? links_of[id] : ojson::array();
+    out += line.dump();
+    out += '\n';
+  }
+  return out;
+}
+
+GoldImport parse_gold_jsonl(std::string_view text, const std::string& file_name, const Schema* expected, Tokenizer& tok) {
+  GoldImport all;
+  all.file_name = file_name;
+  std::set<std::string> ids;
+  size_t number = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(at, nl - at);
+    at = nl + 1;
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = file_name + ": line " + std::to_string(number);
+    GoldImport part = parse_gold(line, where, expected ? expected : all.schema.get(), tok);
+    for (auto& e : part.errors) all.errors.push_back(std::move(e));
+    for (auto& w : part.warnings) all.warnings.push_back(std::move(w));
+    all.errors_not_listed += part.errors_not_listed;
+    if (!part.ok()) continue;
+    if (!all.schema) all.schema = part.schema;
+    const size_t docs = all.documents.size(), spans = all.spans.size(), clusters = all.clusters.size();
+    for (auto& d : part.documents) {
+      if (!ids.insert(d->id()).second) all.errors.push_back(where + ": document '" + d->id() + "' is on an earlier line too");
+      all.documents.push_back(std::move(d));
+    }
+    // Indices into the part's vectors move by what came before. Ids stay as written: applying
+    // in id order gives the corpus the ids of the file that was split (they are corpus-wide).
+    for (auto& s : part.spans) {
+      s.doc += docs;
+      all.spans.push_back(std::move(s));
+    }
+    for (auto& r : part.relations) {
+      r.doc += docs;
+      r.from += spans;
+      r.to += spans;
+      all.relations.push_back(std::move(r));
+    }
+    for (auto& c : part.clusters) {
+      for (size_t& m : c.members) m += spans;
+      all.clusters.push_back(std::move(c));
+    }
+    for (auto& l : part.links) {
+      for (ImportedRef* r : {&l.from, &l.to}) r->index += r->cluster ? clusters : spans;
+      all.links.push_back(std::move(l));
+    }
+  }
+  if (number == 0 || (all.documents.empty() && all.errors.empty())) all.errors.push_back(file_name + ": no documents (one gold file per line expected)");
+  return all;
+}
+
+}  // namespace goldspan
