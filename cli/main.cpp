@@ -25,7 +25,7 @@ const char* kUsage =
     "      Checks gold JSON files (docs/gold-json.md); prints every error with its JSON path.\n"
     "      --schema FILE  the file's embedded schema must equal this one (default: checked against its own)\n"
     "  convert --from FORMAT --to FORMAT [options] IN OUT\n"
-    "      --from  gold, txt, jsonl, brat, doccano, label-studio (brat and txt: IN may be a directory)\n"
+    "      --from  gold, txt, jsonl, brat, doccano, label-studio, prodigy (brat and txt: IN may be a directory)\n"
     "      --to    gold, brat, conll, doccano, label-studio, prodigy, w3c (brat: OUT is a directory; - is stdout)\n"
     "      --schema FILE    label schema (needed for every input format but gold and brat; brat without it:\n"
     "                       inferred from annotation.conf beside the files, else from the labels, warned)\n"
