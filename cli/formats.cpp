@@ -119,6 +119,7 @@ GoldImport read_format(const std::string& format_name, const std::string& path, 
     return imp;
   }
   if (format == "doccano") return parse_doccano(read_input(path), path, need_schema(o, format), tok);
+  if (format == "prodigy") return parse_prodigy(read_input(path), path, need_schema(o, format), tok);
   if (format == "label-studio") {
     LabelStudioReadOptions ls;
     ls.predictions = o.predictions;

@@ -190,14 +190,70 @@
     pendingSaves() { return store.pending(); },
   };
 
-  async function openFiles(files) {
-    const results = [];
-    for (const f of files) {
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      results.push(await withDictionaries(() => withBytes(bytes, (p, n) => callJson('gs_open_file', ['string', 'number', 'number'], [f.name, p, n]))));
+  // A .zip (a brat export, or any archive of files goldspan reads) becomes its entries, named
+  // "archive.zip/path" so that errors say where they are. Stored and deflated entries; deflate
+  // goes through the browser's own DecompressionStream.
+  async function unzip(name, bytes) {
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let end = -1;  // the end of central directory record, within the last 64 KiB (its comment)
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--)
+      if (dv.getUint32(i, true) === 0x06054b50) { end = i; break; }
+    if (end < 0) throw new Error(`${name}: not a zip archive (no end of central directory record)`);
+    const count = dv.getUint16(end + 10, true);
+    const out = [];
+    for (let k = 0, p = dv.getUint32(end + 16, true); k < count; k++) {
+      if (p + 46 > bytes.length || dv.getUint32(p, true) !== 0x02014b50) throw new Error(`${name}: entry ${k + 1}: damaged central directory`);
+      const method = dv.getUint16(p + 10, true), size = dv.getUint32(p + 20, true), local = dv.getUint32(p + 42, true);
+      const nameLen = dv.getUint16(p + 28, true);
+      const path = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      p += 46 + nameLen + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+      // Folders and the metadata some archivers add are not files of the corpus.
+      if (path.endsWith('/') || path.startsWith('__MACOSX/') || path.split('/').pop().startsWith('.')) continue;
+      if (local + 30 > bytes.length || dv.getUint32(local, true) !== 0x04034b50) throw new Error(`${name}: ${path}: damaged local header`);
+      const at = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+      const data = bytes.subarray(at, at + size);
+      let content;
+      if (method === 0) content = data;
+      else if (method === 8) {
+        try {
+          content = new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer());
+        } catch (e) { throw new Error(`${name}: ${path}: cannot inflate (${e.message})`); }
+      } else throw new Error(`${name}: ${path}: compression method ${method} (goldspan reads stored and deflated entries)`);
+      out.push({ name: `${name}/${path}`, bytes: content });
     }
+    return out;
+  }
+
+  // The last pick or drop's result, numbered, for scripts that drop files (a drop event has no
+  // promise to wait on).
+  let opened = { count: 0, result: null };
+
+  // Every file of one pick or drop goes to the app in one call, read together: brat .txt and
+  // .ann pair up, and when one file is bad nothing is opened. Resolves to [{ok, errors}].
+  async function openFiles(files) {
+    const all = [];
+    try {
+      for (const f of files) {
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        if (/\.zip$/i.test(f.name)) all.push(...await unzip(f.name, bytes));
+        else all.push({ name: f.name, bytes });
+      }
+    } catch (e) {
+      const r = { ok: false, errors: [e.message] };
+      core.ccall('gs_show_errors', null, ['string', 'string'], ['Could not open the files', JSON.stringify(r.errors)]);
+      opened = { count: opened.count + 1, result: r };
+      canvas.focus();
+      return [r];
+    }
+    const data = new Uint8Array(all.reduce((n, f) => n + f.bytes.length, 0));
+    let at = 0;
+    for (const f of all) { data.set(f.bytes, at); at += f.bytes.length; }
+    const names = new TextEncoder().encode(JSON.stringify(all.map((f) => ({ name: f.name, size: f.bytes.length }))));
+    const r = await withDictionaries(() => withBytes(names, (np, nn) => withBytes(data, (p, n) =>
+      callJson('gs_open_files', ['number', 'number', 'number', 'number'], [np, nn, p, n]))));
+    opened = { count: opened.count + 1, result: r };
     canvas.focus();
-    return results;
+    return [r];
   }
   fileInput.addEventListener('change', async () => { await openFiles([...fileInput.files]); fileInput.value = ''; });
   window.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
@@ -229,6 +285,7 @@
     ready: new Promise((r) => { markReady = r; }),
     openTexts(docs) { return withDictionaries(() => callJsonText('gs_open_texts', JSON.stringify(docs))); },
     openFiles,
+    lastOpened() { return opened; },
     documents() { return callJson('gs_documents', [], []); },
     schema() { return callJson('gs_schema', [], []); },
     spans(docId) { return callJson('gs_spans', ['string'], [docId]); },

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -210,6 +211,38 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_file(const char* name, const char* data
   wake();
   const auto r = g_app->open_file(name, std::string(data, len));
   return out(result_json(r));
+}
+
+// Errors the page found before the app could read the files (an archive it could not unpack):
+// shown in the same dialog as the app's own.
+EMSCRIPTEN_KEEPALIVE void gs_show_errors(const char* title, const char* errors) {
+  wake();
+  std::vector<std::string> list;
+  try {
+    list = json::parse(errors).get<std::vector<std::string>>();
+  } catch (const json::exception& e) {
+    list.push_back(e.what());
+  }
+  g_app->show_errors(title, std::move(list));
+}
+
+// Several files read together (one drop or pick): `names` is [{name, size}, ...] in the order
+// their bytes follow one another in `data`. {ok, errors}.
+EMSCRIPTEN_KEEPALIVE const char* gs_open_files(const char* names, size_t names_len, const char* data, size_t len) {
+  wake();
+  std::vector<goldspan::NamedFile> files;
+  try {
+    size_t at = 0;
+    for (const auto& f : json::parse(names, names + names_len)) {
+      const size_t n = f.at("size").get<size_t>();
+      if (n > len - at) throw std::out_of_range("file sizes exceed the data");
+      files.push_back({f.at("name").get<std::string>(), std::string(data + at, n)});
+      at += n;
+    }
+  } catch (const std::exception& e) {
+    return out({{"ok", false}, {"errors", {std::string("openFiles: ") + e.what()}}});
+  }
+  return out(result_json(g_app->open_files(std::move(files))));
 }
 
 // [{id, text}, ...] → {ok, errors}. Large inputs come through malloc'd memory, not the stack.

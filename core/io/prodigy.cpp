@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "io/json_read.hpp"
+#include "io/plain_text.hpp"
 #include "model/json_text.hpp"
 #include "text/utf8.hpp"
 
@@ -145,6 +147,109 @@ std::string write_prodigy(const Corpus& c, Warnings& warnings) {
   using namespace export_detail;
   warn_uncarried(warnings, "Prodigy", n, kAttributes | kClusters | kLinks | kStamps);
   return out;
+}
+
+// [SECTION] Import
+
+GoldImport parse_prodigy(std::string_view text, const std::string& file_name, const Schema& schema, Tokenizer& tok) {
+  using json_read::Object;
+  using nlohmann::json;
+  static constexpr FieldNames kFields{".start", ".end", "", ".label", ""};
+  GoldImport imp;
+  imp.file_name = file_name;
+  if (std::string e = size_error(text.size()); !e.empty()) {
+    imp.add_error("", e);
+    return imp;
+  }
+  std::map<std::string, size_t> doc_ids;
+  size_t line_no = 0, skipped = 0;
+  for (size_t b = 0; b < text.size();) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    b = e + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    const std::string where = "line " + std::to_string(line_no) + ":";
+    json j;
+    if (!json_read::parse(line, imp, j, where)) continue;
+    Object o(j, where, imp);
+    if (!o.ok()) continue;
+    if (const auto answer = o.string("answer", false); answer && *answer != "accept") {
+      ++skipped;
+      continue;
+    }
+    std::string id = document_id_from_path(file_name) + "-" + std::to_string(line_no);
+    if (const json* meta = o.object("meta", false))
+      if (const auto v = meta->find("id"); v != meta->end()) {
+        if (v->is_string() && !v->get_ref<const std::string&>().empty()) id = v->get<std::string>();
+        else if (v->is_number_integer()) id = v->dump();
+        else imp.add_error(json_read::child(o.path("meta"), "id"), "expected a non-empty string or an integer");
+      }
+    const auto body = o.string("text", true);
+    if (!body) continue;
+    if (!doc_ids.emplace(id, line_no).second) {
+      imp.add_error(where, "duplicate document id '" + id + "' (also line " + std::to_string(doc_ids[id]) + ")");
+      continue;
+    }
+    imp.documents.push_back(std::make_shared<const Document>(id, *body, tok));
+    const size_t d = imp.documents.size() - 1;
+    std::map<std::pair<uint32_t, uint32_t>, size_t> by_range;  // the first span at each range
+    if (const json* spans = o.array("spans", false)) {
+      for (size_t i = 0; i < spans->size(); ++i) {
+        Object so((*spans)[i], json_read::item(o.path("spans"), i), imp);
+        if (!so.ok()) continue;
+        const auto s = so.offset("start", true), en = so.offset("end", true);
+        const auto label = so.string("label", true);
+        if (!s || !en || !label) continue;
+        ImportedSpan sp;
+        sp.doc = d;
+        sp.id = "span-" + std::to_string(i);
+        sp.label = *label;
+        sp.fragments.push_back(Range{*s, *en});
+        sp.path = so.path();
+        sp.fields = &kFields;
+        by_range.emplace(std::make_pair(*s, *en), imp.spans.size());
+        imp.spans.push_back(std::move(sp));
+      }
+    }
+    if (const json* rels = o.array("relations", false)) {
+      for (size_t i = 0; i < rels->size(); ++i) {
+        Object ro((*rels)[i], json_read::item(o.path("relations"), i), imp);
+        if (!ro.ok()) continue;
+        const auto label = ro.string("label", true);
+        auto end_of = [&](const char* key) -> std::optional<size_t> {
+          const json* sj = ro.object(key, true);
+          if (!sj) return std::nullopt;
+          Object eo(*sj, ro.path(key), imp);
+          const auto s = eo.offset("start", true), en = eo.offset("end", true);
+          if (!s || !en) return std::nullopt;
+          const auto it = by_range.find({*s, *en});
+          if (it == by_range.end()) {
+            imp.add_error(eo.path(), "no span at " + range_text(Range{*s, *en}) + " in this example's spans");
+            return std::nullopt;
+          }
+          return it->second;
+        };
+        const auto from = end_of("head_span"), to = end_of("child_span");
+        if (!label || !from || !to) continue;
+        ImportedRelation r;
+        r.doc = d;
+        r.id = ro.path();
+        r.type = *label;
+        r.from = *from;
+        r.to = *to;
+        r.path = ro.path();
+        imp.relations.push_back(std::move(r));
+      }
+    }
+  }
+  if (skipped) imp.add_warning("", std::to_string(skipped) + " examples not accepted (answer reject or ignore) skipped");
+  if (imp.documents.empty() && imp.ok()) imp.add_error("", "no accepted examples (expected one JSON object per line)");
+  check_import(imp, schema);
+  if (imp.errors_not_listed) imp.errors.push_back(file_name + ": ... and " + std::to_string(imp.errors_not_listed) + " more errors");
+  return imp;
 }
 
 }  // namespace goldspan

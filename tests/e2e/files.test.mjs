@@ -35,7 +35,7 @@ test('corpus files open through the file input and survive a reload', async (t) 
 test('bad files: every error is shown and nothing changes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'goldspan-bad-'));
   const badJsonl = join(dir, 'broken.jsonl');
-  writeFileSync(badJsonl, '{"id": "x", "text": "fine"}\n{"id": "y", "text": \n{"id": 3, "text": "z"}\n');
+  writeFileSync(badJsonl, '{"id": "x", "text": "fine"}\n{"id": "y", "text": \n{"id": [3], "text": "z"}\n');
   const b = await open();
   try {
     await boot(b);
@@ -51,7 +51,7 @@ test('bad files: every error is shown and nothing changes', async () => {
     assert.equal(r.ok, false);
     assert.match(r.errors[0], /latin1\.txt: invalid UTF-8 at byte 3/);
     const j = await b.page.evaluate(async () => {
-      const f = new File(['{"id": "x", "text": "fine"}\n{"id": "y", "text": \n{"id": 3, "text": "z"}\n'], 'broken.jsonl');
+      const f = new File(['{"id": "x", "text": "fine"}\n{"id": "y", "text": \n{"id": [3], "text": "z"}\n'], 'broken.jsonl');
       return (await window.goldspan.openFiles([f]))[0];
     });
     assert.equal(j.ok, false);

@@ -105,51 +105,6 @@ OpenResult App::open_texts(std::vector<std::pair<std::string, std::string>> in, 
   return r;
 }
 
-OpenResult App::open_file(const std::string& name, std::string bytes) {
-  auto ends = [&](const char* ext) {
-    const size_t n = std::char_traits<char>::length(ext);
-    return name.size() >= n && name.compare(name.size() - n, n, ext) == 0;
-  };
-  OpenResult r;
-  if (ends(".jsonl")) {
-    std::vector<std::pair<std::string, std::string>> docs;
-    size_t line_no = 0, b = 0;
-    while (b < bytes.size()) {
-      size_t e = bytes.find('\n', b);
-      if (e == std::string::npos) e = bytes.size();
-      ++line_no;
-      const std::string_view line(bytes.data() + b, e - b);
-      b = e + 1;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      try {
-        const auto j = nlohmann::json::parse(line);
-        if (!j.is_object() || !j.contains("id") || !j.contains("text") || !j["id"].is_string() || !j["text"].is_string())
-          r.errors.push_back(name + ": line " + std::to_string(line_no) + ": expected {\"id\": string, \"text\": string}");
-        else
-          docs.emplace_back(j["id"].get<std::string>(), j["text"].get<std::string>());
-      } catch (const nlohmann::json::exception& e) {
-        r.errors.push_back(name + ": line " + std::to_string(line_no) + ": " + e.what());
-      }
-    }
-    if (r.errors.empty()) r = open_texts(std::move(docs));
-  } else if (ends(".json")) {
-    r = import_gold(name, bytes);
-  } else if (ends(".txt") || name.find('.') == std::string::npos) {
-    std::vector<std::pair<std::string, std::string>> one;
-    one.emplace_back(name, std::move(bytes));
-    r = open_texts(std::move(one));
-  } else {
-    r.errors.push_back(name + ": unsupported file type (open .txt, .jsonl or gold .json)");
-  }
-  if (r.needs_dictionaries) return r;  // the page loads them and calls again
-  r.ok = r.errors.empty();
-  if (!r.ok) {
-    dialog_title_ = "Could not open " + name;
-    dialog_errors_ = r.errors;
-  }
-  return r;
-}
-
 OpenResult App::import_gold(const std::string& name, std::string_view json) {
   OpenResult r;
   if (!dictionaries_ && needs_break_dictionary(json)) {
@@ -160,29 +115,9 @@ OpenResult App::import_gold(const std::string& name, std::string_view json) {
   const GoldImport in = parse_gold(json, name, &corpus_->schema(), tokenizer_);
   r.errors = in.errors;
   if (in.errors_not_listed) r.errors.push_back("\xE2\x80\xA6 and " + std::to_string(in.errors_not_listed) + " more errors");
-  if (in.ok()) {
-    // The journal line of the import must follow the documents it refers to in the autosave
-    // log, so it is held back until the new documents are persisted.
-    std::vector<std::string> held;
-    history_->set_journal([&held](const std::string& line) { held.push_back(line); });
-    const size_t before = corpus_->document_count();
-    try {
-      apply_gold(*corpus_, *history_, in);  // checks everything first: all or nothing
-    } catch (const Error& e) {
-      r.errors.push_back(name + ": " + e.what());
-    }
-    history_->set_journal([this](const std::string& line) { platform_.persist(line); });
-    for (size_t i = before; i < corpus_->document_count(); ++i) {
-      platform_.persist_document(corpus_->document(i).id(), corpus_->document(i).text());
-      fonts_.note_text(corpus_->document(i).text());
-    }
-    for (const std::string& line : held) platform_.persist(line);
-    if (r.errors.empty() && !in.documents.empty()) {
-      const ptrdiff_t first = corpus_->find_document(in.documents.front()->id());
-      if (first >= 0) show_document(static_cast<size_t>(first));
-      set_status("Imported " + name + (in.warnings.empty() ? "" : " (" + std::to_string(in.warnings.size()) + " warnings)"));
-    }
-  }
+  if (in.ok()) apply_import(in, r, true);
+  if (r.errors.empty() && !in.documents.empty())
+    set_status("Imported " + name + (in.warnings.empty() ? "" : " (" + std::to_string(in.warnings.size()) + " warnings)"));
   r.ok = r.errors.empty();
   return r;
 }

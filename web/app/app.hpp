@@ -15,6 +15,7 @@
 #include "app/fonts.hpp"
 #include "app/relation_pick.hpp"
 #include "app/search_panel.hpp"
+#include "io/read_files.hpp"
 #include "model/corpus.hpp"
 #include "model/history.hpp"
 #include "platform.hpp"
@@ -41,8 +42,12 @@ class App {
   // [SECTION] Documents
   // Adds documents (id, UTF-8 text); all-or-nothing: on any error nothing changes.
   OpenResult open_texts(std::vector<std::pair<std::string, std::string>> docs, bool persist = true);
-  // A file from the picker or drag-and-drop, dispatched on its name (.txt, .jsonl, gold .json).
-  OpenResult open_file(const std::string& name, std::string bytes);
+  // Files from the picker or drag-and-drop, read together (import_files.cpp): every format of
+  // core/io/read_files.hpp, told by name and content, brat .txt + .ann paired by name. All or
+  // nothing: when one file is bad nothing changes and the dialog lists every error. Dictionary
+  // files then label their terms in every document, one undo step each.
+  OpenResult open_files(std::vector<NamedFile> files);
+  OpenResult open_file(const std::string& name, std::string bytes);  // one file, as open_files
   // A gold JSON file: checked completely first; on any error nothing changes. Its documents
   // are added (those already open with the same text are kept) and its annotations applied
   // as one undo step.
@@ -88,6 +93,11 @@ class App {
   Canvas& canvas() { return canvas_; }
   const std::string& status() const { return status_; }
   void show_status(std::string s) { set_status(std::move(s)); }
+  void show_errors(std::string title, std::vector<std::string> errors) {
+    dialog_title_ = std::move(title);
+    dialog_errors_ = std::move(errors);
+    dialog_info_ = false;
+  }
   const SearchPanel& search_panel() const { return search_; }
   const RelationPick& pick() const { return pick_; }
   ClaimsView& claims_view() { return claims_; }
@@ -108,6 +118,12 @@ class App {
   // Runs an edit, turning goldspan::Error into a status message; true when it succeeded.
   bool edit(const char* what, const std::function<void()>& f);
   void refresh_caches();
+
+  // [SECTION] Importing (import_files.cpp)
+  // Adds the import's documents (persisted before the journal line that refers to them) and
+  // applies its annotations as one step; errors in `r`. Shows the first new document when
+  // `show`, or when none was shown (documents alone do not move the reader away).
+  void apply_import(const GoldImport& in, OpenResult& r, bool show);
 
   // [SECTION] Relations (relation_pick.cpp)
   void start_pick(size_t type);

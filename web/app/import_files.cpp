@@ -1,0 +1,96 @@
+// Opening files in the page: every format the core reads (core/io/read_files.hpp) and
+// dictionary pre-annotation (core/search/dictionary.hpp, the code behind `goldspan preannotate`).
+#include <cstdio>
+
+#include "app/app.hpp"
+#include "error.hpp"
+#include "io/import.hpp"
+#include "search/dictionary.hpp"
+#include "search/label.hpp"
+#include "text/icu_data.hpp"
+
+namespace goldspan::ui {
+
+OpenResult App::open_file(const std::string& name, std::string bytes) {
+  std::vector<NamedFile> one;
+  one.push_back({name, std::move(bytes)});
+  return open_files(std::move(one));
+}
+
+OpenResult App::open_files(std::vector<NamedFile> files) {
+  OpenResult r;
+  if (files.empty()) return r;
+  if (!dictionaries_)
+    for (const NamedFile& f : files)
+      if (needs_break_dictionary(f.bytes)) {
+        r.ok = false;
+        r.needs_dictionaries = true;
+        return r;  // the page loads them and calls again
+      }
+  const std::string what = files.size() == 1 ? files[0].name : std::to_string(files.size()) + " files";
+  ReadFiles in = read_files(std::move(files), corpus_->schema(), tokenizer_);
+  r.errors = in.import.errors;
+  if (in.import.errors_not_listed)
+    r.errors.push_back("\xE2\x80\xA6 and " + std::to_string(in.import.errors_not_listed) + " more errors");
+
+  // Dictionaries are parsed (every bad line reported) before anything changes.
+  std::vector<std::pair<std::string, Dictionary>> dicts;
+  const bool any_documents = corpus_->document_count() > 0 || !in.import.documents.empty();
+  for (const NamedFile& f : in.dictionaries) {
+    if (!any_documents) {
+      r.errors.push_back(f.name + ": a dictionary labels open documents: open some first");
+      continue;
+    }
+    try {
+      dicts.emplace_back(f.name, Dictionary::parse(f.bytes, f.name, corpus_->schema(), tokenizer_));
+    } catch (const Error& e) {
+      r.errors.push_back(e.what());
+    }
+  }
+  if (r.errors.empty() && (!in.import.documents.empty() || !in.import.spans.empty())) apply_import(in.import, r, !in.import.spans.empty());
+  r.ok = r.errors.empty();
+  if (!r.ok) {
+    dialog_title_ = "Could not open " + what;
+    dialog_errors_ = r.errors;
+    dialog_info_ = false;
+    return r;
+  }
+  std::string status = in.import.documents.empty() ? "" : "Opened " + what;
+  if (!in.import.warnings.empty()) status += " (" + std::to_string(in.import.warnings.size()) + " warnings)";
+  for (auto& [name, d] : dicts) {
+    Labeled l = label_all(*corpus_, d.match(*corpus_), "dictionary " + name);
+    if (l.command) history_->execute(std::move(l.command));
+    const LabelCounts& c = l.counts;
+    char msg[384];
+    std::snprintf(msg, sizeof msg, "%sDictionary %s: %zu terms, %zu labelled, %zu refused by overlap rules, %zu already there",
+                  status.empty() ? "" : "; ", name.c_str(), d.size(), c.added, c.refused_overlap, c.duplicates);
+    status += msg;
+  }
+  set_status(status);
+  return r;
+}
+
+void App::apply_import(const GoldImport& in, OpenResult& r, bool show) {
+  // The journal line of the import must follow the documents it refers to in the autosave
+  // log, so it is held back until the new documents are persisted.
+  std::vector<std::string> held;
+  history_->set_journal([&held](const std::string& line) { held.push_back(line); });
+  const size_t before = corpus_->document_count();
+  try {
+    apply_gold(*corpus_, *history_, in);  // checks everything first: all or nothing
+  } catch (const Error& e) {
+    r.errors.push_back(in.file_name + ": " + e.what());
+  }
+  history_->set_journal([this](const std::string& line) { platform_.persist(line); });
+  for (size_t i = before; i < corpus_->document_count(); ++i) {
+    platform_.persist_document(corpus_->document(i).id(), corpus_->document(i).text());
+    fonts_.note_text(corpus_->document(i).text());
+  }
+  for (const std::string& line : held) platform_.persist(line);
+  if (r.errors.empty() && !in.documents.empty() && (show || before == 0 || canvas_.document() == nullptr)) {
+    const ptrdiff_t first = corpus_->find_document(in.documents.front()->id());
+    if (first >= 0) show_document(static_cast<size_t>(first));
+  }
+}
+
+}  // namespace goldspan::ui
