@@ -86,6 +86,7 @@ class App {
   void select(size_t doc, uint32_t start, uint32_t end);
   Canvas& canvas() { return canvas_; }
   const std::string& status() const { return status_; }
+  const std::string& save_line() const { return save_line_; }  // the status bar's save state, as last drawn
   void show_status(std::string s) { set_status(std::move(s)); }
   const SearchPanel& search_panel() const { return search_; }
   const RelationPick& pick() const { return pick_; }
@@ -134,6 +135,7 @@ class App {
   std::vector<SpanId> doc_spans_;
   std::vector<size_t> spans_per_doc_;
   std::string status_;
+  std::string save_line_;
   double status_time_ = 0;
   std::vector<std::string> dialog_errors_;
   std::string dialog_title_;
