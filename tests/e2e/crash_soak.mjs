@@ -294,7 +294,10 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
       restoredAgain(await spansKey());
       await page.evaluate(() => { window.__soakReady = true; });
       await page.waitForTimeout(60);
-      if (log) log(`kill ${stats.kills}/${kills} (${moment}, ${method}): edits ${stats.edits}, lost ${stats.lost}, required lost ${stats.lostRequired} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      if (log) {
+        log(`kill ${stats.kills}/${kills} (${moment}, ${method}): edits ${stats.edits}, lost ${stats.lost}, required lost ${stats.lostRequired}, ` +
+          `lost before a restore ${stats.lostBeforeRestore}, corrupted ${stats.corrupted}, unseen ${stats.unseen} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      }
     }
   } finally {
     await ctx?.close().catch(() => {});
