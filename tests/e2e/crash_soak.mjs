@@ -156,7 +156,7 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
   }
 
   // [SECTION] Real input
-  let labels = [];
+  let labels = [], lastInput = 0;
   async function rectOf(cp) {
     return page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, cp]);
   }
@@ -167,6 +167,7 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
   // One edit through the mouse and keyboard; `wait` false sends it without waiting for a frame.
   async function edit(kind, { wait = true, holdDrag = false } = {}) {
     const spans = await current();
+    lastInput = Date.now();
     if (kind === 'add' || !spans.length) {
       const free = words.filter((w) => !spans.some((s) => s.start < w.end && w.start < s.end));
       const w = pick(free.length ? free : words);
@@ -191,6 +192,7 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
     } else {
       await page.keyboard.press('Control+Shift+Z');
     }
+    lastInput = Date.now();
     if (wait) await page.waitForTimeout(40);
   }
   const randomEdit = async (opts) => {
@@ -212,8 +214,12 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
     stats.restores++;
     if (j < 0) {
       // A state never drawn: an edit applied and committed just before the kill, before its frame.
+      // Accepted only when the last input was under 100 ms old and the state is one step (an add,
+      // a delete, a relabel) from the last drawn one.
       const last = states[states.length - 1];
-      if (last && last.visible && last.visible > killAt - 50) { stats.unseen++; return; }
+      const a = new Set(last ? JSON.parse(last.key) : []), z = new Set(JSON.parse(restored));
+      const diff = [...a].filter((x) => !z.has(x)).length + [...z].filter((x) => !a.has(x)).length;
+      if (lastInput > killAt - 100 && diff >= 1 && diff <= 2) { stats.unseen++; return; }
       stats.corrupted++;
       stats.failures.push(`${moment}: restored a state never drawn: ${restored}`);
       return;
