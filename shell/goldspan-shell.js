@@ -95,83 +95,195 @@
     return call();
   }
 
-  // [SECTION] Autosave log in IndexedDB (append-only, in order). Records carry a sequence
-  // number: {seq, line} for journal lines, {seq, doc, bytes} for documents (raw UTF-8, no JSON
-  // escaping of large texts). IndexedDB commits asynchronously, so journal lines not yet
-  // committed are mirrored synchronously in localStorage: a tab killed right after an edit
-  // still restores it. (Documents are too large for that mirror; they are in the picker's files.)
-  const PENDING = 'goldspan-pending';
+  // [SECTION] Autosave log in IndexedDB
+  // The log is the only durable copy of the session, append-only, in order: {seq, line}
+  // (journal lines), {seq, doc, bytes} (documents, raw UTF-8) and {seq, skip: [from, to]}
+  // (records a restore could not apply, so later ones are replayed without them). Each record
+  // is put and committed in the task that made the edit: the commit is on its way before the
+  // edit is drawn, and a renderer that dies after that task still has it committed by the
+  // browser. "Saved" means its transaction completed (localStorage, which Chromium writes to
+  // disk seconds later, is no second copy). A failed write keeps that record and every later
+  // one in memory, says so at once (saveWarning) and is retried in order. Restore only reads.
+  // One tab writes (the Web Lock LOCK); the others are read-only until it goes.
+  const DB = 'goldspan', LOCK = 'goldspan-log';
+  const OLD_MIRROR = 'goldspan-pending';  // earlier versions' localStorage copy: moved into the log once
+  const describe = (e) => e && e.name === 'QuotaExceededError' ? 'the browser\'s storage quota is exhausted'
+    : `${(e && (e.message || e.name)) || e}`;
   const store = {
-    db: null, queue: [], inflight: 0, seq: 1,
+    db: null, seq: 1,
+    all: [],             // every record of the session in order: written again if the database was wiped
+    unsaved: [],         // records whose transaction has not completed, in order
+    writing: new Set(),  // seqs in a transaction now
+    committed: 0,        // highest seq whose transaction completed
+    failure: '',         // why saving does not work ('' = it does)
+    readOnly: '',        // why this tab must not write ('' = it owns the log)
+    restored: false,     // the log was read: only then may this tab write to it
+    oldMirrorUpTo: 0,    // the old mirror's records are in flight up to this seq
+    retryTimer: 0,
     open() {
       return new Promise((ok, no) => {
-        const req = indexedDB.open('goldspan', 2);
+        let req;
+        try { req = indexedDB.open(DB, 2); } catch (e) { no(e); return; }
         req.onupgradeneeded = () => {
           if (req.result.objectStoreNames.contains('log')) req.result.deleteObjectStore('log');
           req.result.createObjectStore('log', { keyPath: 'seq' });
         };
-        req.onsuccess = () => { this.db = req.result; ok(); };
-        req.onerror = () => no(req.error);
-      });
-    },
-    mirror() {
-      try { return JSON.parse(localStorage.getItem(PENDING) || '[]'); } catch { return []; }
-    },
-    setMirror(recs) {
-      try {
-        if (recs.length) localStorage.setItem(PENDING, JSON.stringify(recs));
-        else localStorage.removeItem(PENDING);
-      } catch { /* storage full or disabled: IndexedDB still has everything that committed */ }
-    },
-    // Every record in order, including mirrored lines whose transaction never committed.
-    readAll() {
-      return new Promise((ok, no) => {
-        const req = this.db.transaction('log').objectStore('log').getAll();
         req.onsuccess = () => {
-          const recs = req.result;
-          const last = recs.length ? recs[recs.length - 1].seq : 0;
-          const lost = this.mirror().filter((r) => r.seq > last);
-          this.seq = Math.max(last, ...lost.map((r) => r.seq), 0) + 1;
-          this.setMirror([]);
-          for (const r of lost) this.queue.push(r);  // commit them now
-          this.flush();
-          ok(recs.concat(lost));
+          const db = req.result;
+          // Site data cleared, or the storage failed: nothing more is saved until it reopens.
+          db.onclose = () => { if (this.db === db) { this.db = null; this.fail(new Error('the database was closed under the page')); } };
+          // Another page asking to delete the database stays blocked: it holds unsaved work's base.
+          db.onversionchange = () => {};
+          this.db = db;
+          ok();
         };
+        req.onerror = () => no(req.error || new Error('IndexedDB refused to open'));
+      });
+    },
+    request(fn) {
+      return new Promise((ok, no) => {
+        const req = fn(this.db.transaction('log').objectStore('log'));
+        req.onsuccess = () => ok(req.result);
         req.onerror = () => no(req.error);
       });
+    },
+    readAll() { return this.request((os) => os.getAll()); },
+    async lastSeq() {
+      const c = await this.request((os) => os.openCursor(null, 'prev'));
+      return c ? c.key : 0;
+    },
+    // The localStorage lines an earlier version wrote and never committed (seq after the log's end).
+    oldMirror(after) {
+      try {
+        const recs = JSON.parse(localStorage.getItem(OLD_MIRROR) || '[]');
+        return Array.isArray(recs) ? recs.filter((r) => r.seq > after && typeof r.line === 'string') : [];
+      } catch { return []; }
+    },
+    // After restore: `log` is what was replayed from (in order); later seqs follow it.
+    started(log, oldLines) {
+      this.all = log.slice();
+      this.committed = log.length ? log[log.length - 1].seq : 0;
+      this.seq = Math.max(this.committed, ...oldLines.map((r) => r.seq)) + 1;
+      this.restored = true;
+      if (oldLines.length && !this.readOnly) {
+        this.all.push(...oldLines);
+        this.unsaved.push(...oldLines);
+        this.oldMirrorUpTo = oldLines[oldLines.length - 1].seq;
+        this.flush();
+      }
     },
     append(rec) {
       rec.seq = this.seq++;
-      this.queue.push(rec);
-      if (rec.line !== undefined) this.setMirror(this.mirror().concat([rec]));
-      if (this.queue.length === 1) queueMicrotask(() => this.flush());
+      this.all.push(rec);
+      this.unsaved.push(rec);
+      if (this.readOnly) this.fail(new Error(this.readOnly));  // the app refuses edits first; never silently
+      else if (this.failure) this.scheduleRetry();             // behind the failed ones, in order
+      else this.flush();
     },
     flush() {
-      if (!this.queue.length || !this.db) return;
-      const recs = this.queue.splice(0);
-      this.inflight += recs.length;
-      const tx = this.db.transaction('log', 'readwrite', { durability: 'strict' });
-      const os = tx.objectStore('log');
-      for (const r of recs) os.put(r);
+      if (this.readOnly || !this.db || !this.restored) return;
+      const recs = this.unsaved.filter((r) => !this.writing.has(r.seq));
+      if (!recs.length) return;
+      let tx;
+      try {
+        tx = this.db.transaction('log', 'readwrite', { durability: 'strict' });
+        const os = tx.objectStore('log');
+        for (const r of recs) os.put(r);
+        if (tx.commit) tx.commit();  // sent now, not when the task ends
+      } catch (e) { this.fail(e); return; }
+      for (const r of recs) this.writing.add(r.seq);
       tx.oncomplete = () => {
-        this.inflight -= recs.length;
-        const done = new Set(recs.map((r) => r.seq));
-        this.setMirror(this.mirror().filter((r) => !done.has(r.seq)));
+        const done = new Set(recs);
+        for (const r of recs) this.writing.delete(r.seq);
+        this.unsaved = this.unsaved.filter((r) => !done.has(r));
+        this.committed = Math.max(this.committed, recs[recs.length - 1].seq);
+        if (this.oldMirrorUpTo && !this.unsaved.some((r) => r.seq <= this.oldMirrorUpTo)) {
+          try { localStorage.removeItem(OLD_MIRROR); } catch { /* blocked: it only repeats committed lines */ }
+          this.oldMirrorUpTo = 0;
+        }
+        if (!this.unsaved.length) this.failure = '';
+        else if (!this.failure) this.flush();
+      };
+      tx.onabort = () => {
+        for (const r of recs) this.writing.delete(r.seq);
+        this.fail(tx.error || new Error('the transaction was aborted'));
+      };
+    },
+    fail(e) {
+      if (e && e.name === 'InvalidStateError') this.db = null;  // the connection is closing: reopen it
+      this.failure = describe(e);
+      console.error('goldspan: autosave:', this.failure);
+      this.scheduleRetry();
+    },
+    scheduleRetry() {
+      if (!this.retryTimer && this.restored && !this.readOnly)
+        this.retryTimer = setTimeout(() => { this.retryTimer = 0; this.retry(); }, 1000);
+    },
+    async retry() {
+      try {
+        if (!this.db) {
+          await this.open();
+          // Emptier than what had committed: wiped (site data cleared). The session is written again.
+          if (await this.lastSeq() < this.committed) this.unsaved = this.all.slice();
+        }
         this.flush();
-      };
-      tx.onerror = tx.onabort = () => {
-        this.inflight -= recs.length;
-        this.queue.unshift(...recs);  // keep them; try again shortly
-        setTimeout(() => this.flush(), 500);
-      };
+      } catch (e) { this.fail(e); }
+    },
+    warning() {
+      if (this.readOnly) return `read-only: ${this.readOnly}`;
+      if (!this.failure) return '';
+      const n = this.unsaved.length;
+      return `changes are not being saved (${this.failure})${n ? ` \u00b7 ${n} unsaved` : ''} \u2014 export to keep them`;
     },
     clear() {
-      this.queue = [];
-      this.setMirror([]);
-      this.db.transaction('log', 'readwrite').objectStore('log').clear();
+      this.unsaved = []; this.all = [];
+      if (this.db) this.db.transaction('log', 'readwrite').objectStore('log').clear();
     },
-    pending() { return this.queue.length + this.inflight; },
+    pending() { return this.unsaved.length; },
   };
+
+  // Replays the log into the app, in order, up to the first record missing or failing. Returns
+  // [seq it stopped at, last seq] when records after that point were not applied, else null.
+  async function replay(log) {
+    const skips = log.filter((r) => r.skip).map((r) => r.skip);
+    const skipped = (a, b) => skips.some(([s, e]) => a >= s && b <= e);
+    let line = 0, prev = log.length ? log[0].seq - 1 : 0;
+    for (const rec of log) {
+      if (rec.seq !== prev + 1 && !skipped(prev + 1, rec.seq - 1)) return [prev + 1, log[log.length - 1].seq];
+      prev = rec.seq;
+      if (rec.skip || skipped(rec.seq, rec.seq)) continue;
+      const r = rec.line !== undefined
+        ? withBytes(new TextEncoder().encode(rec.line), (p, n) => callJson('gs_restore_line', ['number', 'number', 'number'], [p, n, ++line]))
+        : await withDictionaries(() => withBytes(rec.bytes, (p, n) => callJson('gs_restore_document', ['string', 'number', 'number'], [rec.doc, p, n])));
+      if (!r.ok) {
+        console.error('goldspan: restoring the autosave log:', r.errors);
+        return [rec.seq, log[log.length - 1].seq];
+      }
+    }
+    return null;
+  }
+
+  // Resolves true when this tab holds the writer's lock (waiting a moment for it: a reload's old
+  // document may still hold it). A tab without it is read-only and reloads (restoring all the
+  // writer saved) once the writer has gone.
+  async function takeLock() {
+    if (!navigator.locks) return true;  // no Web Locks: one tab assumed
+    // Polled with ifAvailable, not an AbortSignal: Chromium can drop a lock already granted when
+    // the request's signal aborts later.
+    const tryOnce = () => new Promise((ok) => {
+      navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+        ok(!!lock);
+        return lock ? new Promise(() => {}) : undefined;  // held for the life of the page
+      }).catch(() => ok(true));  // denied here (an opaque origin such as file://): one tab assumed
+    });
+    for (const end = performance.now() + 1500; ;) {
+      if (await tryOnce()) return true;
+      if (performance.now() > end) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    navigator.locks.request(LOCK, () => { location.reload(); return new Promise(() => {}); });
+    return false;
+  }
 
   // [SECTION] What the wasm app calls (web/platform_web.cpp)
   const fileInput = $('file-input');
@@ -188,6 +300,7 @@
     persistDocument(id, bytes) { store.append({ doc: id, bytes }); },
     clearPersisted() { store.clear(); },
     pendingSaves() { return store.pending(); },
+    saveWarning() { return store.warning(); },
   };
 
   // A .zip (a brat export, or any archive of files goldspan reads) becomes its entries, named
@@ -343,6 +456,10 @@
       return r && toPage(r);
     },
     savedPending() { return store.pending(); },
+    // What the status bar drew about saving, and the state behind it.
+    saveState() {
+      return { pending: store.pending(), warning: store.warning(), readOnly: !!store.readOnly, line: callJson('gs_save_line', [], []) };
+    },
   };
   window.goldspan = api;
 
@@ -361,20 +478,30 @@
       const err = core.ccall('gs_boot', 'number', ['number', 'number', 'string', 'number', 'number', 'number'],
         [icuPtr, icu.length, new TextDecoder().decode(schema), Math.round(canvas.clientWidth * dpr), Math.round(canvas.clientHeight * dpr), dpr]);
       if (err) return fail(core.UTF8ToString(err));
-      await store.open();
-      const log = await store.readAll();
-      if (log.length) {
-        let line = 0;
-        for (const rec of log) {
-          const r = rec.line !== undefined
-            ? withBytes(new TextEncoder().encode(rec.line), (p, n) => callJson('gs_restore_line', ['number', 'number', 'number'], [p, n, ++line]))
-            : await withDictionaries(() => withBytes(rec.bytes, (p, n) => callJson('gs_restore_document', ['string', 'number', 'number'], [rec.doc, p, n])));
-          if (!r.ok) { console.error('goldspan: restoring the autosave log:', r.errors); break; }
-        }
-      } else {
-        const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: new TextDecoder().decode(await fetchBytes(u)) })));
-        await api.openTexts(texts);
+      if (!await takeLock()) store.readOnly = 'goldspan is open for editing in another tab; this one reloads when that tab closes';
+      let log = [];
+      try {
+        await store.open();
+        log = await store.readAll();
+      } catch (e) {
+        store.db = null;  // no restore, so this session never writes into that database
+        store.failure = `IndexedDB is not available: ${describe(e)}`;
       }
+      const oldLines = store.db ? store.oldMirror(log.length ? log[log.length - 1].seq : 0) : [];
+      if (log.length || oldLines.length) {
+        const stopped = await replay(log.concat(oldLines));
+        store.started(log, oldLines);  // the old mirror's lines go into the log even if not applied
+        if (stopped && !store.readOnly) store.append({ skip: stopped });
+      } else {
+        if (store.db) store.started([], []);
+        const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: new TextDecoder().decode(await fetchBytes(u)) })));
+        if (store.readOnly) {
+          for (const t of texts) withBytes(new TextEncoder().encode(t.text), (p, n) => callJson('gs_restore_document', ['string', 'number', 'number'], [t.id, p, n]));
+        } else {
+          await api.openTexts(texts);
+        }
+      }
+      if (store.readOnly) core.ccall('gs_set_read_only', null, ['string'], [store.readOnly]);
       resize();
       $('loading').className = 'hidden';
       canvas.focus();

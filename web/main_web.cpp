@@ -69,14 +69,18 @@ void apply_style(float dpr) {
 // an API call, a save finishing). A heartbeat redraws twice a second anyway.
 double g_last_activity = 0, g_last_frame = 0;
 int g_last_pending = -1;
+std::string g_last_warning;
 void wake() { g_last_activity = emscripten_get_now(); }
 
 void frame() {
   const double t0 = emscripten_get_now();
   glfwPollEvents();
   const int pending = g_platform.pending_saves();
-  const bool active = t0 - g_last_activity < 1000 || pending != g_last_pending || t0 - g_last_frame > 500;
+  std::string warning = g_platform.save_warning();
+  const bool active = t0 - g_last_activity < 1000 || pending != g_last_pending || warning != g_last_warning ||
+                      t0 - g_last_frame > 500;
   g_last_pending = pending;
+  g_last_warning = std::move(warning);
   if (!active) return;
   g_last_frame = t0;
   if (g_app->fonts().prepare()) ImGui::GetIO().FontDefault = g_app->fonts().text_font();
@@ -104,6 +108,14 @@ std::optional<size_t> doc_index(const char* id) {
 json hit_json(const goldspan::Hit& h) {
   const auto& d = g_app->corpus().document(h.doc);
   return {{"doc", d.id()}, {"start", h.start}, {"end", h.end}, {"text", d.slice(h.start, h.end)}};
+}
+
+// Opening documents in a read-only tab is refused: they could not be saved.
+std::optional<json> refused_read_only() {
+  const std::string& why = g_app->history().read_only();
+  if (why.empty()) return std::nullopt;
+  g_app->show_status("read-only: " + why);
+  return json{{"ok", false}, {"errors", {"read-only: " + why}}};
 }
 
 }  // namespace
@@ -207,8 +219,16 @@ EMSCRIPTEN_KEEPALIVE void gs_resize(int width, int height, float dpr) {
 
 // [SECTION] Documents and files
 
+// Another tab owns the autosave log: nothing opened or edited here could be saved, so the
+// history refuses every step and documents are not opened (restore has run already).
+EMSCRIPTEN_KEEPALIVE void gs_set_read_only(const char* reason) {
+  wake();
+  g_app->history().set_read_only(reason);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* gs_open_file(const char* name, const char* data, size_t len) {
   wake();
+  if (const auto r = refused_read_only()) return out(*r);
   const auto r = g_app->open_file(name, std::string(data, len));
   return out(result_json(r));
 }
@@ -248,6 +268,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_files(const char* names, size_t names_l
 // [{id, text}, ...] → {ok, errors}. Large inputs come through malloc'd memory, not the stack.
 EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
   wake();
+  if (const auto r = refused_read_only()) return out(*r);
   std::vector<std::pair<std::string, std::string>> docs;
   try {
     for (const auto& d : json::parse(data, data + len)) docs.emplace_back(d.at("id").get<std::string>(), d.at("text").get<std::string>());
@@ -286,6 +307,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_documents() {
 // mode: "token" (edges widen to whole tokens) or "character" (edges must be grapheme boundaries).
 EMSCRIPTEN_KEEPALIVE const char* gs_add_spans(const char* data, size_t len) {
   wake();
+  if (const auto r = refused_read_only()) return out(*r);
   try {
     const json req = json::parse(data, data + len);
     const auto i = doc_index(req.at("doc").get<std::string>().c_str());
@@ -327,6 +349,7 @@ EMSCRIPTEN_KEEPALIVE void gs_download(const char* format, int utf16) {
 // A gold JSON text: {ok, errors[, needsDictionaries]}; on any error nothing changes.
 EMSCRIPTEN_KEEPALIVE const char* gs_import_gold(const char* data, size_t len) {
   wake();
+  if (const auto r = refused_read_only()) return out(*r);
   return out(result_json(g_app->import_gold("import.json", std::string_view(data, len))));
 }
 
@@ -442,6 +465,8 @@ EMSCRIPTEN_KEEPALIVE double gs_frame_ms() { return g_frame_ms; }
 // The last message of the status bar (why an edit was refused, etc.).
 EMSCRIPTEN_KEEPALIVE const char* gs_status() {
   wake(); return out(g_app->status()); }
+// The save state the status bar drew last ("all changes saved", "saving…", or the warning).
+EMSCRIPTEN_KEEPALIVE const char* gs_save_line() { return out(g_app->save_line()); }
 
 // [SECTION] Search (core/search; the page's panel is web/app/search_panel.cpp)
 

@@ -20,8 +20,11 @@ class Platform {
   virtual void persist_document(const std::string& id, std::string_view text) = 0;
   // Drops the autosave log (a new, empty session).
   virtual void clear_persisted() = 0;
-  // Lines handed to persist() that are not yet durable (0 = everything saved).
+  // Records handed to persist() whose IndexedDB transaction has not completed (0 = all saved).
   virtual int pending_saves() = 0;
+  // Why edits are not being saved right now (storage failing or unavailable, another tab
+  // editing), for the user to see at once; empty while saving works.
+  virtual std::string save_warning() = 0;
   virtual double now_ms() = 0;
 };
 

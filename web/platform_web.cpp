@@ -2,6 +2,8 @@
 
 #include <emscripten.h>
 
+#include <cstdlib>
+
 // clang-format off
 EM_JS(void, gs_js_download, (const char* name, const char* mime, const char* data, size_t len), {
   globalThis.goldspanShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
@@ -15,6 +17,14 @@ EM_JS(void, gs_js_persist_document, (const char* id, const char* text, size_t le
 });
 EM_JS(void, gs_js_clear_persisted, (), { globalThis.goldspanShell.clearPersisted(); });
 EM_JS(int, gs_js_pending_saves, (), { return globalThis.goldspanShell.pendingSaves(); });
+// Returns a malloc'd UTF-8 copy (freed by the caller).
+EM_JS(char*, gs_js_save_warning, (), {
+  const s = globalThis.goldspanShell.saveWarning();
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
 // clang-format on
 
 namespace goldspan::ui {
@@ -29,6 +39,12 @@ void WebPlatform::persist_document(const std::string& id, std::string_view text)
 }
 void WebPlatform::clear_persisted() { gs_js_clear_persisted(); }
 int WebPlatform::pending_saves() { return gs_js_pending_saves(); }
+std::string WebPlatform::save_warning() {
+  char* p = gs_js_save_warning();
+  std::string s(p);
+  free(p);
+  return s;
+}
 double WebPlatform::now_ms() { return emscripten_get_now(); }
 
 }  // namespace goldspan::ui

@@ -13,6 +13,7 @@ class WebPlatform final : public Platform {
   void persist_document(const std::string& id, std::string_view text) override;
   void clear_persisted() override;
   int pending_saves() override;
+  std::string save_warning() override;
   double now_ms() override;
 };
 

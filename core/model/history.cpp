@@ -19,6 +19,7 @@ void History::emit(const std::string& line) {
 
 Command& History::execute(std::unique_ptr<Command> cmd) {
   if (!cmd) throw Error("execute", "no command");
+  check_writable();
   if (!cmd->stamped()) cmd->set_stamp(Stamp{annotator_, clock_ ? clock_() : 0});
   cmd->apply(corpus_);
   Command& done = *cmd;
@@ -32,7 +33,12 @@ Command& History::execute(std::unique_ptr<Command> cmd) {
   return done;
 }
 
+void History::check_writable() const {
+  if (!read_only_.empty()) throw Error("read-only", read_only_);
+}
+
 void History::undo() {
+  check_writable();
   if (group_) throw Error("undo", "a group is open");
   if (undo_.empty()) throw Error("undo", "nothing to undo");
   undo_.back()->revert(corpus_);
@@ -42,6 +48,7 @@ void History::undo() {
 }
 
 void History::redo() {
+  check_writable();
   if (group_) throw Error("redo", "a group is open");
   if (redo_.empty()) throw Error("redo", "nothing to redo");
   redo_.back()->apply(corpus_);
@@ -51,6 +58,7 @@ void History::redo() {
 }
 
 void History::begin_group(std::string label) {
+  check_writable();
   if (group_depth_++ > 0) return;
   group_ = std::make_unique<Bulk>(std::move(label));
   group_counters_ = corpus_.next_;

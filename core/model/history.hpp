@@ -53,6 +53,12 @@ class History {
     return static_cast<C&>(execute(std::make_unique<C>(std::forward<Args>(args)...)));
   }
 
+  // While a reason is set, every new step (execute, undo, redo, begin_group) throws
+  // Error("read-only", reason) with nothing changed: another writer owns the journal (a second
+  // browser tab), and a step made here could not be saved. Empty = writable (the default).
+  void set_read_only(std::string reason) { read_only_ = std::move(reason); }
+  const std::string& read_only() const noexcept { return read_only_; }
+
   bool can_undo() const noexcept { return !undo_.empty() && !group_; }
   bool can_redo() const noexcept { return !redo_.empty() && !group_; }
   size_t undo_size() const noexcept { return undo_.size(); }
@@ -72,6 +78,7 @@ class History {
 
  private:
   void emit(const std::string& line);
+  void check_writable() const;
 
   Corpus& corpus_;
   std::string annotator_;
@@ -80,6 +87,7 @@ class History {
   std::vector<std::unique_ptr<Command>> undo_, redo_;
   std::unique_ptr<Bulk> group_;
   int group_depth_ = 0;
+  std::string read_only_;
   Corpus::Counters group_counters_;
 };
 

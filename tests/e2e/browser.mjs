@@ -11,15 +11,15 @@ export const repo = resolve(here, '../..');
 export const dist = join(repo, 'build/wasm/dist');
 export const artifacts = join(here, 'artifacts');
 export const sharedCorpus = resolve(repo, '../shared/corpus');
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function open() {
   const server = await startServer(dist, 0);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync'],  // Playwright gives each launch a fresh temporary profile
+    args: chromiumArgs,  // Playwright gives each launch a fresh temporary profile
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();

@@ -139,3 +139,22 @@ TEST_CASE("history: a bulk that fails half-way leaves everything as it was", "[m
   CHECK(f.corpus.find_cluster(1));
   CHECK(f.history.undo_size() == 2);
 }
+
+TEST_CASE("history: read-only refuses every new step with its reason and changes nothing", "[model][history]") {
+  Fixture f;
+  const SpanId p = f.add("PERSON", "Ines Oduya");
+  const uint64_t rev = f.corpus.revision();
+  const size_t lines = f.journal.size();
+  f.history.set_read_only("another tab is editing");
+  CHECK_THROWS_WITH(f.history.run<RelabelSpan>(p, "ORGANIZATION"), "read-only: another tab is editing");
+  CHECK_THROWS_WITH(f.history.undo(), Catch::Contains("another tab is editing"));
+  CHECK_THROWS_WITH(f.history.begin_group("g"), Catch::Contains("another tab is editing"));
+  CHECK_FALSE(f.history.in_group());
+  CHECK(f.corpus.revision() == rev);
+  CHECK(f.journal.size() == lines);
+  CHECK(f.corpus.type_of(f.corpus.span(p)).name == "PERSON");
+  f.history.set_read_only("");
+  f.history.undo();  // writable again: the span the step made goes
+  CHECK(f.corpus.find_span(p) == nullptr);
+  CHECK_NOTHROW(f.history.redo());
+}

@@ -92,6 +92,7 @@ class App {
   void select(size_t doc, uint32_t start, uint32_t end);
   Canvas& canvas() { return canvas_; }
   const std::string& status() const { return status_; }
+  const std::string& save_line() const { return save_line_; }  // the status bar's save state, as last drawn
   void show_status(std::string s) { set_status(std::move(s)); }
   void show_errors(std::string title, std::vector<std::string> errors) {
     dialog_title_ = std::move(title);
@@ -152,6 +153,7 @@ class App {
   std::vector<SpanId> doc_spans_;
   std::vector<size_t> spans_per_doc_;
   std::string status_;
+  std::string save_line_;
   double status_time_ = 0;
   std::vector<std::string> dialog_errors_;
   std::string dialog_title_;

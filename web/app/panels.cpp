@@ -214,9 +214,13 @@ void App::draw_span_list() {
 // [SECTION] Status, hover, errors
 
 void App::draw_status_bar() {
-  const int pending = platform_.pending_saves();
+  // A save problem (storage failing, another tab editing) stays on screen for as long as it
+  // lasts; "all changes saved" only once every record's transaction has completed.
+  const std::string warning = platform_.save_warning();
+  save_line_ = !warning.empty() ? warning : platform_.pending_saves() ? "saving\xE2\x80\xA6" : "all changes saved";
   ImGui::Separator();
-  ImGui::Text(" %s", pending ? "saving\xE2\x80\xA6" : "all changes saved");
+  if (!warning.empty()) ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), " %s", save_line_.c_str());
+  else ImGui::Text(" %s", save_line_.c_str());
   if (canvas_.document()) {
     ImGui::SameLine();
     ImGui::TextDisabled("  %s \xC2\xB7 %u code points \xC2\xB7 %zu tokens \xC2\xB7 %s mode",
