@@ -449,7 +449,9 @@ void App::frame() {
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##main", ImVec2(ImGui::GetContentRegionAvail().x - side * 1.3f, body_h), false);
-  canvas_.draw(fonts_, [this](uint64_t id) { draw_hover_tooltip(static_cast<SpanId>(id)); });
+  canvas_.draw(fonts_, [this](uint64_t id) {
+    if (!finder_.is_open()) draw_hover_tooltip(static_cast<SpanId>(id));  // it would cover the finder's rows
+  });
   if (auto clicked = canvas_.take_clicked_span(); clicked && !handle_pick_click(*clicked)) {
     if (*clicked) select_span(static_cast<SpanId>(*clicked), false);
     else selected_ = 0;

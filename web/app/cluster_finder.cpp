@@ -105,9 +105,15 @@ void ClusterFinder::frame(App& app) {
   }
   const float em = ImGui::GetFontSize();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + em * 5), ImGuiCond_Appearing,
-                          ImVec2(0.5f, 0));
-  ImGui::SetNextWindowSize(ImVec2(em * 30, 0), ImGuiCond_Always);
+  // Just below the span when it is on screen, so the text above it stays readable.
+  const float w = em * 30;
+  ImVec2 at(vp->WorkPos.x + (vp->WorkSize.x - w) * 0.5f, vp->WorkPos.y + em * 5);
+  const Range e = app.corpus().span(span_).fragments.extent();
+  if (const auto box = app.canvas().visible_box(e.start, e.end))
+    at = ImVec2(std::clamp(box->x, vp->WorkPos.x, vp->WorkPos.x + vp->WorkSize.x - w),
+                std::min(box->y + box->h + em * 1.2f, vp->WorkPos.y + vp->WorkSize.y * 0.6f));
+  ImGui::SetNextWindowPos(at, ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(ImVec2(w, 0), ImGuiCond_Always);
   if (want_focus_) ImGui::SetNextWindowFocus();
   ImGui::Begin("Add to cluster", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
   const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
@@ -141,7 +147,7 @@ void ClusterFinder::frame(App& app) {
     ImGui::PopID();
   }
   ImGui::EndChild();
-  ImGui::TextDisabled("Enter adds \xC2\xB7 \xE2\x86\x91\xE2\x86\x93 move \xC2\xB7 Esc cancels");
+  ImGui::TextDisabled("Enter adds \xC2\xB7 Up/Down move \xC2\xB7 Esc cancels");
   if (!chosen && open_) {
     if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) {
       choose(app, cursor_);

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "app/app.hpp"
@@ -137,14 +138,23 @@ void ClustersPanel::draw_cluster(App& app, const Cluster& cl_in) {
     const Span* s = c.find_span(m);
     if (!s) continue;
     ImGui::PushID(static_cast<int>(m));
-    const std::string row = c.document(s->doc).id() + "  " + span_text(c, m, 60);
+    // Two lines: the member's text, then its document (dimmed), so neither is cut short in
+    // the narrow column.
+    const std::string text = span_text(c, m, 60), doc = c.document(s->doc).id();
     const float buttons = ImGui::CalcTextSize("split x").x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
-    if (ImGui::Selectable(row.c_str(), m == app.selected_span(), 0, ImVec2(ImGui::GetContentRegionAvail().x - buttons, 0))) {
+    const float w = std::max(ImGui::GetFontSize() * 3, ImGui::GetContentRegionAvail().x - buttons);
+    if (ImGui::Selectable("##member", m == app.selected_span(), 0, ImVec2(w, ImGui::GetTextLineHeight() * 2))) {
       app.select_span(m, true);
       app.canvas().focus();
     }
     note("member:" + format_id('s', m));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (s%u): click to jump", row.c_str(), m);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(a, b, true);
+    dl->AddText(a, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+    dl->AddText(ImVec2(a.x, a.y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_TextDisabled), doc.c_str());
+    dl->PopClipRect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s (s%u): click to jump", text.c_str(), doc.c_str(), m);
     ImGui::SameLine();
     ImGui::BeginDisabled(cl.members.size() < 2);
     bool changed = false;
