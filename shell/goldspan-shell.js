@@ -404,6 +404,18 @@
     spans(docId) { return callJson('gs_spans', ['string'], [docId]); },
     relations(docId) { return callJson('gs_relations', ['string'], [docId]); },
     pick() { return callJson('gs_pick', [], []); },
+    clusters() { return callJson('gs_clusters', [], []); },
+    // The k finder's state; each row's rectangle is in page pixels (absent before it is drawn).
+    clusterFinder() {
+      const f = callJson('gs_cluster_finder', [], []);
+      if (f.open) for (const r of f.rows) if (r.w !== undefined) Object.assign(r, toPage({ x: r.x, y: r.y, w: r.w, h: r.h }));
+      return f;
+    },
+    clustersPanel() {
+      const p = callJson('gs_clusters_panel', [], []);
+      for (const k of Object.keys(p.controls)) p.controls[k] = toPage(p.controls[k]);
+      return p;
+    },
     selectedSpan() { return callJson('gs_selected_span', [], []); },
     // Gold JSON of everything (a string); exportAs gives any format as bytes, with the
     // warnings of what that format cannot carry; download() is File > Export.

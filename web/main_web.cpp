@@ -382,7 +382,8 @@ EMSCRIPTEN_KEEPALIVE const char* gs_spans(const char* doc) {
     json frags = json::array();
     for (const auto& f : s.fragments) frags.push_back({f.start, f.end});
     a.push_back({{"id", "s" + std::to_string(id)}, {"label", c.type_of(s).name}, {"kind", goldspan::to_string(c.type_of(s).kind)},
-                 {"start", e.start}, {"end", e.end}, {"text", d.slice(e.start, e.end)}, {"fragments", frags}});
+                 {"start", e.start}, {"end", e.end}, {"text", d.slice(e.start, e.end)}, {"fragments", frags},
+                 {"cluster", c.cluster_of(id) ? json("c" + std::to_string(c.cluster_of(id))) : json(nullptr)}});
   }
   return out(a);
 }
@@ -467,6 +468,57 @@ EMSCRIPTEN_KEEPALIVE const char* gs_status() {
   wake(); return out(g_app->status()); }
 // The save state the status bar drew last ("all changes saved", "saving…", or the warning).
 EMSCRIPTEN_KEEPALIVE const char* gs_save_line() { return out(g_app->save_line()); }
+
+// [SECTION] Clusters (web/app/cluster_finder.cpp, web/app/clusters_panel.cpp)
+
+// Every cluster by id: {id, kind, name, members: [{id, doc, start, end, text}]} (members by span id).
+EMSCRIPTEN_KEEPALIVE const char* gs_clusters() {
+  wake();
+  const auto& c = g_app->corpus();
+  json a = json::array();
+  for (const auto& [id, cl] : c.clusters()) {
+    json members = json::array();
+    for (goldspan::SpanId m : cl.members) {
+      const auto& s = c.span(m);
+      const auto e = s.fragments.extent();
+      members.push_back({{"id", "s" + std::to_string(m)}, {"doc", c.document(s.doc).id()}, {"start", e.start}, {"end", e.end},
+                         {"text", c.document(s.doc).slice(e.start, e.end)}});
+    }
+    a.push_back({{"id", "c" + std::to_string(id)}, {"kind", goldspan::to_string(cl.kind)}, {"name", cl.name}, {"members", members}});
+  }
+  return out(a);
+}
+
+// The k finder: {open, span, query, highlighted, rows: [{cluster, text, score, x, y, w, h}]}
+// (cluster null for the "New cluster" row; rectangles in canvas pixels, from the last frame).
+EMSCRIPTEN_KEEPALIVE const char* gs_cluster_finder() {
+  wake();
+  const auto& f = g_app->cluster_finder();
+  if (!f.is_open()) return out({{"open", false}});
+  json rows = json::array();
+  for (size_t i = 0; i < f.rows().size(); ++i) {
+    const auto& r = f.rows()[i];
+    json row = {{"cluster", r.cluster ? json("c" + std::to_string(r.cluster)) : json(nullptr)}, {"text", r.text}, {"score", r.score}};
+    if (i < f.row_boxes().size()) {
+      const auto& b = f.row_boxes()[i];
+      row["x"] = b.x;
+      row["y"] = b.y;
+      row["w"] = b.w;
+      row["h"] = b.h;
+    }
+    rows.push_back(row);
+  }
+  return out({{"open", true}, {"span", "s" + std::to_string(f.span())}, {"query", f.query()},
+              {"highlighted", f.cursor()}, {"rows", rows}});
+}
+
+// The clusters panel's controls: {controls: {name: {x, y, w, h}}} (canvas pixels).
+EMSCRIPTEN_KEEPALIVE const char* gs_clusters_panel() {
+  wake();
+  json controls = json::object();
+  for (const auto& c : g_app->clusters_panel().controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
+  return out({{"controls", controls}});
+}
 
 // [SECTION] Search (core/search; the page's panel is web/app/search_panel.cpp)
 

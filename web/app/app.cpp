@@ -12,6 +12,7 @@
 #include "app/zip.hpp"
 #include "io/formats.hpp"
 #include "io/gold_json.hpp"
+#include "model/cluster_edits.hpp"
 #include "model/journal.hpp"
 #include "text/icu_data.hpp"
 
@@ -39,7 +40,9 @@ App::App(Platform& platform, Schema schema)
       m.color = IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 255);
       m.claim = t.kind == SpanKind::Claim;
       m.selected = h.span == selected_;
-      m.linked = corpus_->cluster_of(h.span) != 0 || !corpus_->relations_of(h.span).empty();
+      m.cluster = corpus_->cluster_of(h.span);
+      m.cluster_color = m.cluster ? cluster_color(m.cluster) : 0;
+      m.linked = !corpus_->relations_of(h.span).empty();
       m.candidate = pick_.is_candidate(h.span);
       m.focus = m.candidate && pick_.focused() == h.span;
       out.push_back(m);
@@ -136,6 +139,7 @@ App::Exported App::export_as(const std::string& format, bool utf16) {
   const auto files = write_format(format, *corpus_, o, tokenizer_, out.warnings);
   static const std::map<std::string, std::pair<const char*, const char*>> kNames = {
       {"gold", {"goldspan.gold.json", "application/json"}},
+      {"gold-jsonl", {"goldspan.gold.jsonl", "application/jsonl"}},
       {"conll", {"goldspan.conll", "text/plain"}},
       {"doccano", {"goldspan.doccano.jsonl", "application/jsonl"}},
       {"label-studio", {"goldspan.label-studio.json", "application/json"}},
@@ -287,7 +291,32 @@ void App::jump_span(int dir) {
   select_span(doc_spans_[i], true);
 }
 
+bool App::handle_cluster_keys() {
+  const auto k = pressed_char('k');
+  if (!k || k->ctrl || k->alt) return false;
+  const Span* s = selected_ ? corpus_->find_span(selected_) : nullptr;
+  if (!s) {
+    set_status(k->shift ? "Shift+K: select a span in a cluster first" : "k: select a span first (click it, or Tab to it), then k adds it to a cluster");
+    return true;
+  }
+  if (!k->shift) {
+    finder_.open(*this, s->id);
+    return true;
+  }
+  const ClusterId c = corpus_->cluster_of(s->id);
+  if (!c) {
+    set_status("Shift+K: s" + std::to_string(s->id) + " is in no cluster");
+    return true;
+  }
+  const std::string name = corpus_->find_cluster(c)->name;
+  const SpanId id = s->id;
+  if (edit("Shift+K", [&] { leave_cluster(*history_, id); }))
+    set_status("s" + std::to_string(id) + " left cluster '" + name + "' (Ctrl+Z undoes)");
+  return true;
+}
+
 void App::handle_keys() {
+  if (finder_.is_open()) return;  // the finder has the keys
   if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   if (auto k = pressed_char('z'); k && k->ctrl) k->shift ? redo() : undo();
   if (auto k = pressed_char('y'); k && k->ctrl) redo();
@@ -295,6 +324,7 @@ void App::handle_keys() {
   if (auto k = pressed_char('s'); k && k->ctrl) download("gold");
   if (!canvas_.focused()) return;
   if (handle_pick_keys()) return;
+  if (handle_cluster_keys()) return;
   if (auto k = pressed(ImGuiKey_Tab); k && !k->ctrl) jump_span(k->shift ? -1 : +1);
   if (selected_ && (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace))) {
     const SpanId id = selected_;
@@ -358,10 +388,13 @@ void App::frame() {
 
   ImGui::BeginChild("##docs", ImVec2(side, body_h), true);
   draw_documents_panel();
+  clusters_.draw(*this);
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##main", ImVec2(ImGui::GetContentRegionAvail().x - side * 1.3f, body_h), false);
-  canvas_.draw(fonts_, [this](uint64_t id) { draw_hover_tooltip(static_cast<SpanId>(id)); });
+  canvas_.draw(fonts_, [this](uint64_t id) {
+    if (!finder_.is_open()) draw_hover_tooltip(static_cast<SpanId>(id));  // it would cover the finder's rows
+  });
   if (auto clicked = canvas_.take_clicked_span(); clicked && !handle_pick_click(*clicked)) {
     if (*clicked) select_span(static_cast<SpanId>(*clicked), false);
     else selected_ = 0;
@@ -377,6 +410,7 @@ void App::frame() {
   draw_error_dialog();
   search_.frame(*this);
   claims_.frame(*this);
+  finder_.frame(*this);
   handle_keys();
   ImGui::End();
 }

@@ -12,6 +12,8 @@
 
 #include "app/canvas.hpp"
 #include "app/claims_view.hpp"
+#include "app/cluster_finder.hpp"
+#include "app/clusters_panel.hpp"
 #include "app/fonts.hpp"
 #include "app/relation_pick.hpp"
 #include "app/search_panel.hpp"
@@ -102,6 +104,8 @@ class App {
   const SearchPanel& search_panel() const { return search_; }
   const RelationPick& pick() const { return pick_; }
   ClaimsView& claims_view() { return claims_; }
+  const ClusterFinder& cluster_finder() const { return finder_; }
+  const ClustersPanel& clusters_panel() const { return clusters_; }
 
  private:
   // [SECTION] Per-frame parts (app.cpp, panels.cpp)
@@ -115,6 +119,7 @@ class App {
   void draw_error_dialog();
   void draw_hover_tooltip(SpanId id);
   void jump_span(int dir);
+  bool handle_cluster_keys();  // k opens the finder on the selected span, Shift+K takes it out of its cluster
   void set_status(std::string s);
   // Runs an edit, turning goldspan::Error into a status message; true when it succeeded.
   bool edit(const char* what, const std::function<void()>& f);
@@ -160,6 +165,8 @@ class App {
   bool dialog_info_ = false;  // a notice (export warnings), not errors
   SearchPanel search_;
   ClaimsView claims_;
+  ClusterFinder finder_;
+  ClustersPanel clusters_;
 };
 
 }  // namespace goldspan::ui

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // SetNextWindowScroll: scroll before the child begins, same frame
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 
 #include "app/keys.hpp"
@@ -155,6 +156,11 @@ void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
     std::vector<uint32_t> lane_end;  // greedy lanes: outer spans first, nested below
+    struct Tag {
+      uint32_t cluster, color;
+      float x;
+    };
+    std::vector<Tag> tags;  // cluster tags, drawn over the text once the line's boxes are down
     for (const SpanMark& m : marks_) {
       size_t k = 0;
       while (k < lane_end.size() && lane_end[k] > m.start) ++k;
@@ -174,6 +180,7 @@ void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
         dl->AddRect(ImVec2(x0 - 2, y - 3), ImVec2(x1 + 2, by + lane * 0.6f + 2), IM_COL32(0, 150, 90, 255), 4.0f, 0,
                     m.focus ? 3.5f : 1.5f);
       if (m.linked) dl->AddCircleFilled(ImVec2(x1, y + 2), lane * 0.35f, m.color);
+      if (m.cluster) tags.push_back({m.cluster, m.cluster_color, x1});
       if (hover_window && mouse.x >= x0 && mouse.x < x1 && mouse.y >= y && mouse.y < by + lane) hovered = m.id;
     }
 
@@ -188,6 +195,31 @@ void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
       const Token& tok = doc_->tokens()[t];
       const uint32_t b0 = doc_->offsets().byte_of_cp(tok.start), b1 = doc_->offsets().byte_of_cp(tok.end);
       dl->AddText(font, size, ImVec2(x_at(tok.start), y), text_col, text.data() + b0, text.data() + b1);
+    }
+
+    // Cluster tags: the cluster's number on its colour, raised at the span's end like a
+    // footnote mark; nested spans ending at the same place get their tags side by side.
+    if (!tags.empty()) {
+      const float ts = size * 0.62f, pad_x = 2.0f;
+      std::vector<std::pair<float, float>> placed;
+      for (const Tag& t : tags) {
+        char num[12];
+        std::snprintf(num, sizeof num, "%u", t.cluster);
+        const float w = font->CalcTextSizeA(ts, 1e9f, 0, num).x + 2 * pad_x;
+        float x = t.x - w * 0.5f;
+        for (bool moved = true; moved;) {
+          moved = false;
+          for (const auto& [a, b] : placed)
+            if (x < b && x + w > a) {
+              x = b + 1;
+              moved = true;
+            }
+        }
+        placed.emplace_back(x, x + w);
+        const float ty = y - ts * 0.55f;
+        dl->AddRectFilled(ImVec2(x, ty), ImVec2(x + w, ty + ts), t.color, 3.0f);
+        dl->AddText(font, ts, ImVec2(x + pad_x, ty), IM_COL32(255, 255, 255, 255), num);
+      }
     }
 
     // Cursor.

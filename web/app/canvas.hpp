@@ -22,7 +22,9 @@ struct SpanMark {
   uint32_t color = 0;           // ImU32
   bool claim = false;           // claims: outlined box; entities: filled bar
   bool selected = false;
-  bool linked = false;          // has relations or cluster membership
+  bool linked = false;          // has relations
+  uint32_t cluster = 0;         // its cluster's id (tagged with it), 0 when in none
+  uint32_t cluster_color = 0;   // ImU32
   bool candidate = false;       // an allowed target while picking a relation's target
   bool focus = false;           // the candidate Tab is on
 };

@@ -170,7 +170,10 @@ void App::draw_inspector() {
   }
   if (s) {
     draw_span_relations(id);  // deleting a relation leaves the span in place
-    if (const ClusterId c = corpus_->cluster_of(id)) ImGui::TextDisabled("in cluster \"%s\"", corpus_->find_cluster(c)->name.c_str());
+    if (const ClusterId c = corpus_->cluster_of(id))
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(cluster_color(c)), "in cluster c%u \"%s\"", c, corpus_->find_cluster(c)->name.c_str());
+    else if (corpus_->type_of(*corpus_->find_span(id)).kind != SpanKind::Cue)
+      ImGui::TextDisabled("k adds it to a cluster");
   }
   if (ImGui::Button("Delete span")) {
     if (edit("Delete", [&] { history_->run<RemoveSpan>(id); })) selected_ = 0;
@@ -245,7 +248,15 @@ void App::draw_hover_tooltip(SpanId id) {
   ImGui::Text("%s", clip(corpus_->document(s->doc).slice(e.start, e.end), 200).c_str());
   for (const AttributeDef& a : t.attributes)
     if (const std::string* v = corpus_->attribute(*s, a.name)) ImGui::TextDisabled("%s: %s", a.name.c_str(), v->c_str());
-  if (const ClusterId c = corpus_->cluster_of(id)) ImGui::TextDisabled("cluster: %s", corpus_->find_cluster(c)->name.c_str());
+  if (const ClusterId c = corpus_->cluster_of(id)) {
+    const Cluster& cl = *corpus_->find_cluster(c);
+    std::vector<size_t> docs;
+    for (SpanId m : cl.members)
+      if (std::find(docs.begin(), docs.end(), corpus_->span(m).doc) == docs.end()) docs.push_back(corpus_->span(m).doc);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(cluster_color(c)), "cluster c%u \xE2\x80\x9C%s\xE2\x80\x9D", c, cl.name.c_str());
+    ImGui::TextDisabled("%zu member%s in %zu document%s (Shift+K takes this one out)", cl.members.size(),
+                        cl.members.size() == 1 ? "" : "s", docs.size(), docs.size() == 1 ? "" : "s");
+  }
   const auto rels = corpus_->relations_of(id);
   for (RelationId r : rels) {
     const Relation* rel = corpus_->find_relation(r);

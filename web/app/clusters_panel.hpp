@@ -1,0 +1,43 @@
+#pragma once
+// ClustersPanel — the left column's cluster list: every cluster with its members across
+// documents (document, text); a click on a member jumps to it. Rename, merge into another
+// cluster, split a member off or take it out: each one undo step through History
+// (model/cluster_edits.hpp), autosaved like every edit.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/span.hpp"
+
+namespace goldspan::ui {
+
+class App;
+
+// A cluster's colour (ImU32, opaque), the same in the panel and on the canvas: a fixed palette
+// by id, so a cluster keeps its colour across frames, undo and reload.
+uint32_t cluster_color(ClusterId id);
+
+class ClustersPanel {
+ public:
+  void draw(App& app);  // inside the current ImGui window
+
+  // Where the last frame drew the panel's controls (ImGui pixels), so that tests can click
+  // them: "cluster:cN", "rename:cN", "merge:cN", "merge:cN>cM" (rows of the open merge menu),
+  // "member:sN", "split:sN", "remove:sN", and "rename field" while renaming.
+  struct Control {
+    std::string name;
+    float x, y, w, h;
+  };
+  const std::vector<Control>& controls() const { return controls_; }
+
+ private:
+  void note(std::string name);
+  void draw_cluster(App& app, const Cluster& cl);
+
+  ClusterId renaming_ = 0;
+  bool rename_focus_ = false;
+  char rename_buf_[256] = {};
+  std::vector<Control> controls_;
+};
+
+}  // namespace goldspan::ui
