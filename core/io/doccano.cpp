@@ -6,6 +6,7 @@
 
 #include "io/json_read.hpp"
 #include "io/plain_text.hpp"
+#include "io/split.hpp"
 #include "model/json_text.hpp"
 
 namespace goldspan {
@@ -81,15 +82,10 @@ GoldImport parse_doccano(std::string_view text, const std::string& file_name, co
   static constexpr FieldNames kFields{".start_offset", ".end_offset", "", ".label", ""};
   std::map<std::string, size_t> doc_ids;
   std::set<std::string> ignored;
-  size_t line_no = 0;
-  for (size_t b = 0; b < text.size();) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    b = e + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+  for (Lines lines(text); lines.next();) {
+    const std::string_view line = lines.line;
+    const size_t line_no = lines.number;
+    if (blank_line(line)) continue;
     const std::string where = "line " + std::to_string(line_no) + ":";
     json j;
     if (!json_read::parse(line, imp, j, where)) continue;

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "io/split.hpp"
+
 namespace goldspan {
 
 using ojson = nlohmann::ordered_json;
@@ -56,13 +58,10 @@ GoldImport parse_gold_jsonl(std::string_view text, const std::string& file_name,
   all.file_name = file_name;
   std::set<std::string> ids;
   size_t number = 0;
-  for (size_t at = 0; at < text.size();) {
-    size_t nl = text.find('\n', at);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(at, nl - at);
-    at = nl + 1;
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  for (Lines lines(text); lines.next();) {
+    const std::string_view line = lines.line;
+    number = lines.number;
+    if (blank_line(line)) continue;
     const std::string where = file_name + ": line " + std::to_string(number);
     GoldImport part = parse_gold(line, where, expected ? expected : all.schema.get(), tok);
     for (auto& e : part.errors) all.errors.push_back(std::move(e));

@@ -5,6 +5,7 @@
 
 #include "error.hpp"
 #include "io/json_read.hpp"
+#include "io/split.hpp"
 #include "text/utf8.hpp"
 
 namespace goldspan {
@@ -41,15 +42,10 @@ GoldImport parse_jsonl(std::string_view text, const std::string& file_name, Toke
   }
   std::map<std::string, size_t> ids;
   std::set<std::string> ignored;
-  size_t line_no = 0;
-  for (size_t b = 0; b <= text.size();) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    ++line_no;
-    b = e + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+  for (Lines lines(text); lines.next();) {
+    const std::string_view line = lines.line;
+    const size_t line_no = lines.number;
+    if (blank_line(line)) continue;
     const std::string where = "line " + std::to_string(line_no) + ":";
     nlohmann::json j;
     if (!json_read::parse(line, imp, j, where)) continue;
