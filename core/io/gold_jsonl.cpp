@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "io/read_files.hpp"
 #include "io/split.hpp"
 
 namespace goldspan {
@@ -64,36 +65,17 @@ GoldImport parse_gold_jsonl(std::string_view text, const std::string& file_name,
     if (blank_line(line)) continue;
     const std::string where = file_name + ": line " + std::to_string(number);
     GoldImport part = parse_gold(line, where, expected ? expected : all.schema.get(), tok);
-    for (auto& e : part.errors) all.errors.push_back(std::move(e));
-    for (auto& w : part.warnings) all.warnings.push_back(std::move(w));
-    all.errors_not_listed += part.errors_not_listed;
-    if (!part.ok()) continue;
-    if (!all.schema) all.schema = part.schema;
-    const size_t docs = all.documents.size(), spans = all.spans.size(), clusters = all.clusters.size();
-    for (auto& d : part.documents) {
+    if (!part.ok()) {
+      for (auto& e : part.errors) all.errors.push_back(std::move(e));
+      for (auto& w : part.warnings) all.warnings.push_back(std::move(w));
+      all.errors_not_listed += part.errors_not_listed;
+      continue;
+    }
+    for (const auto& d : part.documents)
       if (!ids.insert(d->id()).second) all.errors.push_back(where + ": document '" + d->id() + "' is on an earlier line too");
-      all.documents.push_back(std::move(d));
-    }
-    // Indices into the part's vectors move by what came before. Ids stay as written: applying
-    // in id order gives the corpus the ids of the file that was split (they are corpus-wide).
-    for (auto& s : part.spans) {
-      s.doc += docs;
-      all.spans.push_back(std::move(s));
-    }
-    for (auto& r : part.relations) {
-      r.doc += docs;
-      r.from += spans;
-      r.to += spans;
-      all.relations.push_back(std::move(r));
-    }
-    for (auto& c : part.clusters) {
-      for (size_t& m : c.members) m += spans;
-      all.clusters.push_back(std::move(c));
-    }
-    for (auto& l : part.links) {
-      for (ImportedRef* r : {&l.from, &l.to}) r->index += r->cluster ? clusters : spans;
-      all.links.push_back(std::move(l));
-    }
+    // Record ids stay as written (merge_import renames only clashes, which our writer never
+    // makes: ids are corpus-wide), so applying in id order gives the split corpus's ids back.
+    merge_import(all, std::move(part));
   }
   if (number == 0 || (all.documents.empty() && all.errors.empty())) all.errors.push_back(file_name + ": no documents (one gold file per line expected)");
   return all;
