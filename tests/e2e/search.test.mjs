@@ -28,14 +28,25 @@ async function click(b, rect) {
   await settle(b);
 }
 
-// Ctrl+F, replace the field's text by `pattern` with real keys.
+// Ctrl+F, replace the field's text by `pattern` with real keys. On a loaded machine a frame can
+// take longer than the settle, so Ctrl+A may reach the page before the field has focus and the
+// old text stays in front of the typed one: wait until the panel searches exactly `pattern`, and
+// type again (at most three times) when it does not.
 async function find(b, pattern) {
-  await b.page.keyboard.press('Control+f');
-  await settle(b, 250);
-  await b.page.keyboard.press('Control+a');
-  await b.page.keyboard.press('Backspace');
-  await b.page.keyboard.type(pattern, { delay: 15 });
-  await settle(b, 250);
+  for (let attempt = 1; ; ++attempt) {
+    await b.page.keyboard.press('Control+f');
+    await settle(b, 250 * attempt);
+    await b.page.keyboard.press('Control+a');
+    await b.page.keyboard.press('Backspace');
+    await b.page.keyboard.type(pattern, { delay: 15 });
+    try {
+      await b.page.waitForFunction((want) => window.goldspan.searchPanel().pattern === want, pattern, { timeout: 5000 });
+      await settle(b, 250);
+      return;
+    } catch (e) {
+      if (attempt === 3) throw new Error(`the search field never held ${JSON.stringify(pattern)}: ${(await panel(b)).pattern}`);
+    }
+  }
 }
 
 async function setOption(b, name, on) {
