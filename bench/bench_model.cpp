@@ -1,9 +1,12 @@
 // Annotation model benchmark: one generated multilingual document of ~5 M tokens with 100 k
 // spans (90 % single-token-range entities, 10 % longer claims over them), edited through a
 // History with the journal on (as the app runs it). Times each operation separately and prints
-// mean and p99 in µs, and measures the memory a span costs. Build natively and for wasm.
+// mean and p99 in µs, and measures the memory a span costs. Then 10 k entity clusters and
+// claim links are built over those spans, and the structure edits the app makes (a relation,
+// joining a cluster, a claim link, merging two clusters), each with its undo, are timed the
+// same way. Build natively and for wasm.
 //
-//   bench_model [M tokens=5] [spans=100000] [ops=20000]
+//   bench_model [M tokens=5] [spans=100000] [ops=20000] [clusters=10000]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,6 +18,8 @@
 #include <vector>
 
 #include "corpus_gen.hpp"
+#include "error.hpp"
+#include "model/cluster_edits.hpp"
 #include "model/commands.hpp"
 #include "model/corpus.hpp"
 #include "model/history.hpp"
@@ -90,6 +95,7 @@ int main(int argc, char** argv) {
   const double m_tokens = argc > 1 ? std::strtod(argv[1], nullptr) : 5.0;
   const size_t n_spans = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 100000;
   const size_t n_ops = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 20000;
+  const size_t n_clusters = argc > 4 ? std::strtoul(argv[4], nullptr, 10) : 10000;
 
   auto t0 = Clock::now();
   Tokenizer tok;
@@ -206,5 +212,84 @@ int main(int argc, char** argv) {
   std::printf("  history: %.1f bytes of heap per undo step; journal: %.1f bytes per line\n",
               double(heap_history) / double(history_steps),
               double(journal_bytes - bytes_before) / double(journal_lines - lines_before));
+
+  // [SECTION] Structure: clusters, relations and claim links over the same corpus
+  std::vector<SpanId> people, claim_ids, others;  // claimant targets, claims, the other entities
+  for (SpanId id : corpus.span_ids()) {
+    const std::string& t = corpus.type_of(corpus.span(id)).name;
+    (t == "CLAIM" ? claim_ids : t == "PERSON" || t == "ORGANIZATION" ? people : others).push_back(id);
+  }
+  if (others.size() < n_clusters * 3 || claim_ids.size() < 4) {
+    std::fprintf(stderr, "bench_model: too few spans for %zu clusters\n", n_clusters);
+    return 2;
+  }
+  // 10 k entity clusters of 3 members, 5 k claim links: what a large annotated corpus carries.
+  t0 = Clock::now();
+  std::vector<ClusterId> cluster_ids;
+  for (size_t i = 0; i < n_clusters; ++i) {
+    const ClusterId c = join_new_cluster(h, others[3 * i], "cluster " + std::to_string(i));
+    join_cluster(h, others[3 * i + 1], c);
+    join_cluster(h, others[3 * i + 2], c);
+    cluster_ids.push_back(c);
+  }
+  for (size_t i = 0; i + 1 < claim_ids.size() && i < n_clusters; i += 2)
+    h.run<AddLink>("same", Ref{Ref::Span, claim_ids[i]}, Ref{Ref::Span, claim_ids[i + 1]});
+  const double t_struct = us_since(t0) / 1e6;
+  Stats rel, rel_undo, join, join_undo, link, link_undo, merge, merge_undo;
+  const size_t free_base = n_clusters * 3;  // entities in no cluster yet
+  const size_t n_struct = std::min(n_ops, others.size() - free_base);
+  for (size_t i = 0; i < n_struct; ++i) {
+    const SpanId claim = claim_ids[size_t(rng() % claim_ids.size())];
+    // Any person or organisation: the corpus is one document, so every pair is allowed.
+    const SpanId who = people[size_t(rng() % people.size())];
+    auto a = Clock::now();
+    h.run<AddRelation>("claimant", claim, who);
+    rel.us.push_back(us_since(a));
+    a = Clock::now();
+    h.undo();
+    rel_undo.us.push_back(us_since(a));
+
+    a = Clock::now();
+    join_cluster(h, others[free_base + i], cluster_ids[size_t(rng() % cluster_ids.size())]);
+    join.us.push_back(us_since(a));
+    a = Clock::now();
+    h.undo();
+    join_undo.us.push_back(us_since(a));
+
+    const SpanId c1 = claim_ids[size_t(rng() % claim_ids.size())], c2 = claim_ids[size_t(rng() % claim_ids.size())];
+    if (c1 != c2) {
+      a = Clock::now();
+      bool made = true;
+      try {
+        h.run<AddLink>("contradicts", Ref{Ref::Span, c1}, Ref{Ref::Span, c2});
+      } catch (const Error&) {
+        made = false;  // drawn twice: the model refuses the same link again
+      }
+      if (made) {
+        link.us.push_back(us_since(a));
+        a = Clock::now();
+        h.undo();
+        link_undo.us.push_back(us_since(a));
+      }
+    }
+
+    const size_t m = size_t(rng() % (cluster_ids.size() - 1));
+    a = Clock::now();
+    merge_clusters(h, cluster_ids[m], cluster_ids[m + 1]);
+    merge.us.push_back(us_since(a));
+    a = Clock::now();
+    h.undo();
+    merge_undo.us.push_back(us_since(a));
+  }
+  std::printf("  structure: %zu entity clusters of 3, %zu claim links, built in %.2f s; per operation, %zu rounds:\n",
+              corpus.clusters().size(), corpus.links().size(), t_struct, n_struct);
+  rel.print("add relation (claimant)", "   target <= 50 us");
+  rel_undo.print("  its undo", "   target <= 50 us");
+  join.print("join cluster", "   target <= 50 us");
+  join_undo.print("  its undo", "   target <= 50 us");
+  link.print("add claim link", "   target <= 50 us");
+  link_undo.print("  its undo", "   target <= 50 us");
+  merge.print("merge clusters (3+3 members)", "   target <= 50 us");
+  merge_undo.print("  its undo", "   target <= 50 us");
   return 0;
 }

@@ -417,6 +417,16 @@
       return p;
     },
     selectedSpan() { return callJson('gs_selected_span', [], []); },
+    links() { return callJson('gs_links', [], []); },
+    // The Shift+L pick; the type menu's rows are in page pixels.
+    linkPick() {
+      const p = callJson('gs_link_pick', [], []);
+      if (p) p.menu = p.menu.map((r) => ({ type: r.type, ...toPage(r) }));
+      return p;
+    },
+    panes() { return callJson('gs_panes', [], []); },
+    sideBySide(on) { core.ccall('gs_side_by_side', null, ['number'], [on ? 1 : 0]); },
+    showInPane(docId, pane) { return !!core.ccall('gs_show_in_pane', 'number', ['string', 'number'], [docId, pane]); },
     // Gold JSON of everything (a string); exportAs gives any format as bytes, with the
     // warnings of what that format cannot carry; download() is File > Export.
     exportGold(options = {}) {

@@ -381,9 +381,13 @@ EMSCRIPTEN_KEEPALIVE const char* gs_spans(const char* doc) {
     const auto e = s.fragments.extent();
     json frags = json::array();
     for (const auto& f : s.fragments) frags.push_back({f.start, f.end});
+    json attrs = json::object();
+    for (const auto& def : c.type_of(s).attributes)
+      if (const std::string* v = c.attribute(s, def.name)) attrs[def.name] = *v;
     a.push_back({{"id", "s" + std::to_string(id)}, {"label", c.type_of(s).name}, {"kind", goldspan::to_string(c.type_of(s).kind)},
                  {"start", e.start}, {"end", e.end}, {"text", d.slice(e.start, e.end)}, {"fragments", frags},
-                 {"cluster", c.cluster_of(id) ? json("c" + std::to_string(c.cluster_of(id))) : json(nullptr)}});
+                 {"cluster", c.cluster_of(id) ? json("c" + std::to_string(c.cluster_of(id))) : json(nullptr)},
+                 {"attributes", attrs}});
   }
   return out(a);
 }
@@ -452,6 +456,68 @@ EMSCRIPTEN_KEEPALIVE const char* gs_pick() {
   for (auto id : p.candidates) cands.push_back(sid(id));
   return out({{"relation", g_app->corpus().schema().relation_types()[size_t(p.type)].name}, {"source", sid(p.source)},
               {"candidates", cands}, {"focused", p.focused() ? json(sid(p.focused())) : json(nullptr)}});
+}
+
+// [SECTION] Claim links and panes (web/app/link_pick.cpp)
+
+namespace {
+json ref_json(goldspan::Ref r) {
+  const auto& c = g_app->corpus();
+  json j = {{"kind", r.kind == goldspan::Ref::Span ? "span" : "cluster"}, {"id", goldspan::to_string(r)}};
+  if (r.kind == goldspan::Ref::Span)
+    if (const auto* s = c.find_span(r.id)) {
+      const auto e = s->fragments.extent();
+      j["doc"] = c.document(s->doc).id();
+      j["text"] = c.document(s->doc).slice(e.start, e.end);
+    }
+  return j;
+}
+}  // namespace
+
+// Every claim link by id: {id, type, from: {kind, id, doc?, text?}, to: {...}}.
+EMSCRIPTEN_KEEPALIVE const char* gs_links() {
+  wake();
+  const auto& c = g_app->corpus();
+  json a = json::array();
+  for (const auto& [id, l] : c.links())
+    a.push_back({{"id", "l" + std::to_string(id)}, {"type", c.schema().link_types()[l.type].name},
+                 {"from", ref_json(l.source)}, {"to", ref_json(l.target)}});
+  return out(a);
+}
+
+// The Shift+L pick: null, or {source, target (null until chosen), menu: [{type, x, y, w, h}]}.
+EMSCRIPTEN_KEEPALIVE const char* gs_link_pick() {
+  wake();
+  const auto& p = g_app->link_pick();
+  if (!p.active) return out(nullptr);
+  json menu = json::array();
+  for (const auto& r : p.rows) menu.push_back({{"type", r.type}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
+  return out({{"source", ref_json(p.source)}, {"target", p.target ? ref_json(*p.target) : json(nullptr)}, {"menu", menu}});
+}
+
+// The panes: {sideBySide, active, panes: [doc id per shown pane]}.
+EMSCRIPTEN_KEEPALIVE const char* gs_panes() {
+  wake();
+  json panes = json::array();
+  for (int i = 0; i < (g_app->side_by_side() ? 2 : 1); ++i) {
+    const auto* d = g_app->pane(i).canvas.document();
+    panes.push_back(d ? json(d->id()) : json(nullptr));
+  }
+  return out({{"sideBySide", g_app->side_by_side()}, {"active", g_app->active_pane()}, {"panes", panes}});
+}
+
+EMSCRIPTEN_KEEPALIVE void gs_side_by_side(int on) {
+  wake();
+  g_app->set_side_by_side(on != 0);
+}
+
+// Shows a document in pane 0 (left) or 1 (right, turning side by side on); 0 when no such document.
+EMSCRIPTEN_KEEPALIVE int gs_show_in_pane(const char* doc, int pane) {
+  wake();
+  const auto i = doc_index(doc);
+  if (!i || pane < 0 || pane > 1) return 0;
+  g_app->show_in_pane(pane, *i);
+  return 1;
 }
 
 // The selected span's id, or null.

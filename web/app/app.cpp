@@ -26,29 +26,35 @@ App::App(Platform& platform, Schema schema)
   tokenizer_ = Tokenizer(corpus_->schema().locale());  // token mode follows the schema's language
   // Every completed step (edit, group, undo, redo) is appended to the autosave log at once.
   history_->set_journal([this](const std::string& line) { platform_.persist(line); });
-  canvas_.set_span_query([this](uint32_t a, uint32_t b, std::vector<SpanMark>& out) {
-    hits_.clear();
-    corpus_->query(current_, a, b, hits_);
-    for (const SpanHit& h : hits_) {
-      const Span& s = corpus_->span(h.span);
-      const SpanType& t = corpus_->type_of(s);
-      const uint32_t c = t.color;
-      SpanMark m;
-      m.id = h.span;
-      m.start = h.start;
-      m.end = h.end;
-      m.color = IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 255);
-      m.claim = t.kind == SpanKind::Claim;
-      m.selected = h.span == selected_;
-      m.cluster = corpus_->cluster_of(h.span);
-      m.cluster_color = m.cluster ? cluster_color(m.cluster) : 0;
-      m.linked = !corpus_->relations_of(h.span).empty();
-      m.candidate = pick_.is_candidate(h.span);
-      m.focus = m.candidate && pick_.focused() == h.span;
-      out.push_back(m);
-    }
-  });
-  canvas_.set_overlay([this](ImDrawList* dl, uint64_t hovered) { draw_relation_arcs(dl, hovered); });
+  for (int p = 0; p < 2; ++p) {
+    panes_[p].canvas.set_span_query([this, p](uint32_t a, uint32_t b, std::vector<SpanMark>& out) {
+      std::vector<SpanHit>& hits = panes_[p].hits;
+      hits.clear();
+      corpus_->query(panes_[p].doc, a, b, hits);
+      for (const SpanHit& h : hits) {
+        const Span& s = corpus_->span(h.span);
+        const SpanType& t = corpus_->type_of(s);
+        const uint32_t c = t.color;
+        SpanMark m;
+        m.id = h.span;
+        m.start = h.start;
+        m.end = h.end;
+        m.color = IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 255);
+        m.claim = t.kind == SpanKind::Claim;
+        m.selected = h.span == selected_;
+        m.cluster = corpus_->cluster_of(h.span);
+        m.cluster_color = m.cluster ? cluster_color(m.cluster) : 0;
+        m.linked = !corpus_->relations_of(h.span).empty();
+        // While a claim link is being made every other claim is a target, in any document.
+        m.candidate = link_pick_.active ? m.claim && !(link_pick_.source == Ref{Ref::Span, h.span})
+                                        : pick_.is_candidate(h.span);
+        m.focus = m.candidate && (link_pick_.active ? link_pick_.target && *link_pick_.target == Ref{Ref::Span, h.span}
+                                                    : pick_.focused() == h.span);
+        out.push_back(m);
+      }
+    });
+    panes_[p].canvas.set_overlay([this, p](ImDrawList* dl, uint64_t hovered) { draw_relation_arcs(dl, hovered, p); });
+  }
 }
 
 App::~App() = default;
@@ -104,7 +110,7 @@ OpenResult App::open_texts(std::vector<std::pair<std::string, std::string>> in, 
     if (persist) platform_.persist_document(d->id(), d->text());
     corpus_->add_document(d);
   }
-  if (!made.empty() && (first == 0 || canvas_.document() == nullptr)) show_document(first);
+  if (!made.empty() && (first == 0 || canvas().document() == nullptr)) show_document(first);
   return r;
 }
 
@@ -206,30 +212,57 @@ OpenResult App::restore_line(const std::string& line, size_t number) {
   return r;
 }
 
-void App::show_document(size_t i) {
-  if (i >= corpus_->document_count()) return;
-  current_ = i;
-  canvas_.set_document(&corpus_->document(i));
-  if (selected_ && corpus_->find_span(selected_) && corpus_->span(selected_).doc != i) selected_ = 0;
+void App::show_document(size_t i) { show_in_pane(active_, i); }
+
+void App::show_in_pane(int pane, size_t i) {
+  if (i >= corpus_->document_count() || pane < 0 || pane > 1) return;
+  active_ = pane;
+  panes_[pane].doc = i;
+  panes_[pane].canvas.set_document(&corpus_->document(i));
+  if (pane == 1 && !split_) set_side_by_side(true);
+  // The selected span stays selected while some pane shows it (it is the next relation's or
+  // link's source).
+  if (const Span* s = selected_ ? corpus_->find_span(selected_) : nullptr;
+      s && s->doc != panes_[0].doc && !(split_ && s->doc == panes_[1].doc))
+    selected_ = 0;
+}
+
+void App::set_side_by_side(bool on) {
+  if (on == split_) return;
+  split_ = on;
+  if (on) {
+    // The right pane opens on the next document, so two outlets are side by side at once.
+    Pane& right = panes_[1];
+    if (!right.canvas.document() && corpus_->document_count()) {
+      right.doc = corpus_->document_count() > 1 ? (panes_[0].doc + 1) % corpus_->document_count() : panes_[0].doc;
+      right.canvas.set_document(&corpus_->document(right.doc));
+    }
+  } else if (active_ == 1) {
+    // The single pane keeps what the reader was looking at.
+    panes_[0].doc = panes_[1].doc;
+    panes_[0].canvas.set_document(&corpus_->document(panes_[0].doc));
+    active_ = 0;
+  }
 }
 
 // [SECTION] Annotating
 
 std::optional<SpanId> App::label_selection(const std::string& type) {
-  if (!canvas_.document() || !canvas_.has_selection()) {
+  Canvas& cv = canvas();
+  if (!cv.document() || !cv.has_selection()) {
     set_status("Select tokens first (drag, or arrows with Shift), then press a label's key.");
     return std::nullopt;
   }
   std::optional<SpanId> id;
-  const EdgeMode mode = canvas_.char_mode() ? EdgeMode::Character : EdgeMode::Token;
+  const EdgeMode mode = cv.char_mode() ? EdgeMode::Character : EdgeMode::Token;
   edit("Label", [&] {
-    id = history_->run<AddSpan>(canvas_.document()->id(), type,
-                                std::vector<Range>{{canvas_.sel_start(), canvas_.sel_end()}}, mode)
+    id = history_->run<AddSpan>(cv.document()->id(), type,
+                                std::vector<Range>{{cv.sel_start(), cv.sel_end()}}, mode)
              .id();
   });
   if (id) {
     selected_ = *id;
-    canvas_.clear_selection();
+    cv.clear_selection();
     set_status("");
   }
   return id;
@@ -256,9 +289,13 @@ OpenResult App::add_spans(size_t doc, const std::vector<NewSpan>& spans, EdgeMod
 void App::select_span(SpanId id, bool scroll) {
   const Span* s = corpus_->find_span(id);
   if (!s) return;
-  if (s->doc != current_) show_document(s->doc);
+  // A span already on screen in the other pane is selected there; else the active pane shows it.
+  if (s->doc != current()) {
+    if (split_ && panes_[1 - active_].doc == s->doc) active_ = 1 - active_;
+    else show_document(s->doc);
+  }
   selected_ = id;
-  if (scroll) canvas_.scroll_to(s->fragments.extent().start);
+  if (scroll) canvas().scroll_to(s->fragments.extent().start);
 }
 
 void App::undo() {
@@ -279,7 +316,7 @@ void App::jump_span(int dir) {
   size_t i;
   if (pos == doc_spans_.end()) {
     // From the cursor: the first span starting at or after it (or the last before it).
-    const uint32_t at = canvas_.sel_start();
+    const uint32_t at = canvas().sel_start();
     i = 0;
     while (i < doc_spans_.size() && corpus_->span(doc_spans_[i]).fragments.extent().start < at) ++i;
     if (dir < 0) i = i == 0 ? doc_spans_.size() - 1 : i - 1;
@@ -322,9 +359,13 @@ void App::handle_keys() {
   if (auto k = pressed_char('y'); k && k->ctrl) redo();
   if (auto k = pressed_char('o'); k && k->ctrl) platform_.pick_files();
   if (auto k = pressed_char('s'); k && k->ctrl) download("gold");
-  if (!canvas_.focused()) return;
+  if (auto k = key_log().find(kKeyF2); k && !k->ctrl) set_side_by_side(!split_);
+  if (handle_link_keys()) return;  // while the type menu is open the canvas has no focus
+  Canvas& cv = canvas();
+  if (!cv.focused()) return;
   if (handle_pick_keys()) return;
   if (handle_cluster_keys()) return;
+  if (handle_attribute_keys()) return;
   if (auto k = pressed(ImGuiKey_Tab); k && !k->ctrl) jump_span(k->shift ? -1 : +1);
   if (selected_ && (pressed(ImGuiKey_Delete) || pressed(ImGuiKey_Backspace))) {
     const SpanId id = selected_;
@@ -333,7 +374,7 @@ void App::handle_keys() {
   for (const SpanType& t : corpus_->schema().span_types()) {
     const auto k = t.hotkey ? pressed_char(t.hotkey) : std::nullopt;
     if (!k || k->ctrl || k->alt || k->shift) continue;  // Shift+key is another command, never a label
-    if (canvas_.has_selection()) label_selection(t.name);
+    if (cv.has_selection()) label_selection(t.name);
     else if (selected_ && corpus_->type_of(corpus_->span(selected_)).name != t.name) {
       const SpanId id = selected_;
       edit("Relabel", [&] { history_->run<RelabelSpan>(id, t.name); });
@@ -343,32 +384,64 @@ void App::handle_keys() {
 
 // [SECTION] Automation
 
+// The automation calls name a document: the pane showing it (the active one first) answers,
+// else the active pane shows it.
 void App::scroll_to(size_t doc, uint32_t cp) {
-  if (doc != current_ || canvas_.document() != &corpus_->document(doc)) show_document(doc);
-  canvas_.scroll_to(cp);
+  if (doc != current() && split_ && panes_[1 - active_].doc == doc) active_ = 1 - active_;
+  if (doc != current() || canvas().document() != &corpus_->document(doc)) show_document(doc);
+  canvas().scroll_to(cp);
 }
 
 std::optional<Rect> App::char_rect(size_t doc, uint32_t cp) {
-  if (doc != current_) return std::nullopt;
-  return canvas_.char_rect(cp);
+  for (int p : {active_, 1 - active_})
+    if ((p == 0 || split_) && panes_[p].doc == doc && panes_[p].canvas.document()) return panes_[p].canvas.char_rect(cp);
+  return std::nullopt;
 }
 
 void App::select(size_t doc, uint32_t start, uint32_t end) {
-  if (doc != current_) show_document(doc);
-  canvas_.select(start, end);
+  scroll_to(doc, start);
+  canvas().select(start, end);
 }
 
 // [SECTION] Frame
 
 void App::refresh_caches() {
-  if (cached_revision_ == corpus_->revision() && cached_doc_ == current_ &&
+  if (cached_revision_ == corpus_->revision() && cached_doc_ == current() &&
       spans_per_doc_.size() == corpus_->document_count())
     return;
   cached_revision_ = corpus_->revision();
-  cached_doc_ = current_;
-  doc_spans_ = corpus_->document_count() ? corpus_->document_spans(current_) : std::vector<SpanId>{};
+  cached_doc_ = current();
+  doc_spans_ = corpus_->document_count() ? corpus_->document_spans(current()) : std::vector<SpanId>{};
   spans_per_doc_.assign(corpus_->document_count(), 0);
   for (SpanId id : corpus_->span_ids()) ++spans_per_doc_[corpus_->span(id).doc];
+}
+
+void App::draw_pane(int i, float width, float height) {
+  Pane& p = panes_[i];
+  ImGui::BeginChild(i ? "##pane1" : "##pane0", ImVec2(width, height), false);
+  if (split_) {
+    // The pane's head: which document, and which pane has the keys.
+    const bool active = i == active_;
+    ImGui::PushStyleColor(ImGuiCol_Text, active ? IM_COL32(30, 30, 30, 255) : IM_COL32(140, 140, 140, 255));
+    ImGui::Text(" %s %s", active ? "\xE2\x97\x8F" : "\xE2\x97\x8B", p.canvas.document() ? p.canvas.document()->id().c_str() : "");
+    ImGui::PopStyleColor();
+  }
+  p.canvas.draw(fonts_, [this](uint64_t id) {
+    hovered_ = id;
+    if (!finder_.is_open()) draw_hover_tooltip(static_cast<SpanId>(id));  // it would cover the finder's rows
+  });
+  ImGui::EndChild();
+  if (p.canvas.focused() && active_ != i) {
+    active_ = i;
+    refresh_caches();
+  }
+  if (auto clicked = p.canvas.take_clicked_span()) {
+    active_ = i;
+    if (handle_link_click(*clicked)) return;
+    if (handle_pick_click(*clicked)) return;
+    if (*clicked) select_span(static_cast<SpanId>(*clicked), false);
+    else selected_ = 0;
+  }
 }
 
 void App::frame() {
@@ -392,13 +465,16 @@ void App::frame() {
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##main", ImVec2(ImGui::GetContentRegionAvail().x - side * 1.3f, body_h), false);
-  canvas_.draw(fonts_, [this](uint64_t id) {
-    if (!finder_.is_open()) draw_hover_tooltip(static_cast<SpanId>(id));  // it would cover the finder's rows
-  });
-  if (auto clicked = canvas_.take_clicked_span(); clicked && !handle_pick_click(*clicked)) {
-    if (*clicked) select_span(static_cast<SpanId>(*clicked), false);
-    else selected_ = 0;
+  hovered_ = 0;
+  const float main_w = ImGui::GetContentRegionAvail().x;
+  if (split_) {
+    draw_pane(0, std::floor(main_w * 0.5f) - 2, body_h);
+    ImGui::SameLine(0, 4);
+    draw_pane(1, 0, body_h);
+  } else {
+    draw_pane(0, 0, body_h);
   }
+  draw_link_lines();
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##side", ImVec2(0, body_h), true);
@@ -411,6 +487,7 @@ void App::frame() {
   search_.frame(*this);
   claims_.frame(*this);
   finder_.frame(*this);
+  draw_link_menu();
   handle_keys();
   ImGui::End();
 }

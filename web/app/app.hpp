@@ -15,6 +15,7 @@
 #include "app/cluster_finder.hpp"
 #include "app/clusters_panel.hpp"
 #include "app/fonts.hpp"
+#include "app/link_pick.hpp"
 #include "app/relation_pick.hpp"
 #include "app/search_panel.hpp"
 #include "io/read_files.hpp"
@@ -70,8 +71,23 @@ class App {
   void dictionaries_loaded();
   const Corpus& corpus() const { return *corpus_; }
   History& history() { return *history_; }
+  // Shows document i in the active pane (the one last clicked or focused).
   void show_document(size_t i);
-  size_t current() const { return current_; }
+  size_t current() const { return panes_[active_].doc; }  // the active pane's document
+
+  // [SECTION] Panes: one canvas, or two side by side (View > Side by side, F2), each with its
+  // own document, scroll and token selection; the selected span, picks and keys are the App's
+  // and follow whichever pane was clicked last.
+  struct Pane {
+    Canvas canvas;
+    size_t doc = 0;
+    std::vector<SpanHit> hits;  // scratch for the canvas's span query
+  };
+  bool side_by_side() const { return split_; }
+  void set_side_by_side(bool on);
+  int active_pane() const { return active_; }
+  const Pane& pane(int i) const { return panes_[i]; }
+  void show_in_pane(int pane, size_t doc);
 
   // [SECTION] Annotating (also used by the automation API)
   // Labels the canvas selection; returns the new span's id, or nullopt with a status message.
@@ -92,7 +108,7 @@ class App {
   void scroll_to(size_t doc, uint32_t cp);
   std::optional<Rect> char_rect(size_t doc, uint32_t cp);
   void select(size_t doc, uint32_t start, uint32_t end);
-  Canvas& canvas() { return canvas_; }
+  Canvas& canvas() { return panes_[active_].canvas; }  // the active pane's
   const std::string& status() const { return status_; }
   const std::string& save_line() const { return save_line_; }  // the status bar's save state, as last drawn
   void show_status(std::string s) { set_status(std::move(s)); }
@@ -103,6 +119,7 @@ class App {
   }
   const SearchPanel& search_panel() const { return search_; }
   const RelationPick& pick() const { return pick_; }
+  const LinkPick& link_pick() const { return link_pick_; }
   ClaimsView& claims_view() { return claims_; }
   const ClusterFinder& cluster_finder() const { return finder_; }
   const ClustersPanel& clusters_panel() const { return clusters_; }
@@ -138,8 +155,28 @@ class App {
   bool handle_pick_click(uint64_t span);  // true when the click went to the pick (a span as its target)
   void pick_target(SpanId target);
   void refresh_pick();
-  void draw_relation_arcs(ImDrawList* dl, uint64_t hovered);
+  void draw_relation_arcs(ImDrawList* dl, uint64_t hovered, int pane);
   void draw_span_relations(SpanId id);  // the inspector's list, with delete buttons
+
+  // [SECTION] Claim links (link_pick.cpp): Shift+L on a claim (or "link" on a claim cluster in
+  // the clusters panel), then a claim in any document or pane, or a claim cluster, then the
+  // link type from a numbered menu. Public parts for the clusters panel and the automation API.
+ public:
+  void start_link(Ref source);
+  void link_target(Ref target);   // opens the type menu at the mouse
+  void make_link(size_t type);    // from the open menu
+  void cancel_link(const std::string& why);
+  // The links of a claim or claim cluster as rows with delete buttons (inspector, clusters
+  // panel); true when one was deleted this frame.
+  bool draw_links(Ref end);
+ private:
+  bool handle_link_keys();                 // true when the keys were the link pick's
+  bool handle_link_click(uint64_t span);   // true when the click went to it
+  void draw_link_menu();
+  void draw_link_lines();                  // the selected or hovered claim's links between visible ends
+  bool handle_attribute_keys();            // Shift+1..9 cycle the selected span's attributes
+  std::string ref_text(Ref r) const;       // "CLAIM “…” (doc)" or "cluster c3 'name'"
+  void draw_pane(int i, float width, float height);
 
   Platform& platform_;
   Fonts fonts_;
@@ -147,11 +184,13 @@ class App {
   bool dictionaries_ = false;
   std::unique_ptr<Corpus> corpus_;
   std::unique_ptr<History> history_;
-  size_t current_ = 0;
+  Pane panes_[2];
+  int active_ = 0;
+  bool split_ = false;
+  uint64_t hovered_ = 0;  // the span under the pointer this frame, in either pane
   SpanId selected_ = 0;
   RelationPick pick_;
-  Canvas canvas_;
-  std::vector<SpanHit> hits_;
+  LinkPick link_pick_;
   // Recomputed when the corpus revision or the document changes.
   uint64_t cached_revision_ = ~0ull;
   size_t cached_doc_ = ~size_t(0);

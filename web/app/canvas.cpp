@@ -130,6 +130,7 @@ void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
   const ImVec2 win = ImGui::GetWindowPos();
   origin_x_ = win.x + pad;
   origin_y_ = win.y + pad - scroll_y_;
+  view_top_ = win.y;
   layout_.visible_lines(scroll_y_ - pad, scroll_y_ + view_h_, lines_);
   xs_.resize(lines_.size());
   for (size_t i = 0; i < lines_.size(); ++i) line_xs(lines_[i], xs_[i]);

@@ -69,6 +69,7 @@ class Canvas {
   // geometry; lays out its line if needed. nullopt when the canvas was never drawn.
   std::optional<Rect> char_rect(uint32_t cp);
   bool focused() const { return focused_; }
+  float view_top() const { return view_top_; }  // screen y of the canvas's top edge, last frame
   void focus() { want_focus_ = true; }
 
   // Frame statistics for the benchmark and the status bar.
@@ -103,7 +104,7 @@ class Canvas {
   uint32_t press_caret_ = 0;
   std::optional<uint32_t> pending_scroll_;
   std::optional<uint64_t> clicked_span_;
-  float origin_x_ = 0, origin_y_ = 0, scroll_y_ = 0, view_h_ = 0;
+  float origin_x_ = 0, origin_y_ = 0, scroll_y_ = 0, view_h_ = 0, view_top_ = 0;
   bool drawn_ = false;
 };
 

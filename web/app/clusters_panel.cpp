@@ -105,6 +105,21 @@ void ClustersPanel::draw_cluster(App& app, const Cluster& cl_in) {
     ImGui::SameLine();
     if (ImGui::SmallButton("merge into\xE2\x80\xA6")) ImGui::OpenPopup("merge");
     note("merge:" + cid);
+    if (cl.kind == SpanKind::Claim) {
+      // Claim clusters link like claims: "link" starts a link from this cluster; while a link
+      // is being made, "link here" makes this cluster its target (the type menu opens).
+      const LinkPick& lp = app.link_pick();
+      const Ref self{Ref::Cluster, id};
+      ImGui::SameLine();
+      if (lp.active && !(lp.source == self)) {
+        if (ImGui::SmallButton("link here")) app.link_target(self);
+        note("target:" + cid);
+      } else if (!lp.active) {
+        if (ImGui::SmallButton("link")) app.start_link(self);
+        note("link:" + cid);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Link this claim cluster to a claim or another claim cluster (same, contradicts, ...)");
+      }
+    }
     if (ImGui::BeginPopup("merge")) {
       bool any = false;
       for (const auto& entry : c.clusters()) {
@@ -134,6 +149,11 @@ void ClustersPanel::draw_cluster(App& app, const Cluster& cl_in) {
     return;
   }
   const ImVec4 dim = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
+  if (cl.kind == SpanKind::Claim && app.draw_links(Ref{Ref::Cluster, id})) {  // a link was deleted
+    ImGui::TreePop();
+    ImGui::PopID();
+    return;
+  }
   for (SpanId m : cl.members) {
     const Span* s = c.find_span(m);
     if (!s) continue;

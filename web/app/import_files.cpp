@@ -87,7 +87,7 @@ void App::apply_import(const GoldImport& in, OpenResult& r, bool show) {
     fonts_.note_text(corpus_->document(i).text());
   }
   for (const std::string& line : held) platform_.persist(line);
-  if (r.errors.empty() && !in.documents.empty() && (show || before == 0 || canvas_.document() == nullptr)) {
+  if (r.errors.empty() && !in.documents.empty() && (show || before == 0 || canvas().document() == nullptr)) {
     const ptrdiff_t first = corpus_->find_document(in.documents.front()->id());
     if (first >= 0) show_document(static_cast<size_t>(first));
   }

@@ -11,7 +11,8 @@
 
 namespace goldspan::ui {
 
-// GLFW_KEY_F3, F4: ImGui 1.86's ImGuiKey has no function keys.
+// GLFW_KEY_F2, F3, F4: ImGui 1.86's ImGuiKey has no function keys.
+constexpr int kKeyF2 = 291;
 constexpr int kKeyF3 = 292;
 constexpr int kKeyF4 = 293;
 

@@ -70,8 +70,10 @@ void App::draw_menu() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
-    bool cm = canvas_.char_mode();
-    if (ImGui::MenuItem("Character mode", nullptr, &cm)) canvas_.set_char_mode(cm);
+    bool cm = canvas().char_mode();
+    if (ImGui::MenuItem("Character mode", nullptr, &cm)) canvas().set_char_mode(cm);
+    bool sbs = split_;
+    if (ImGui::MenuItem("Side by side", "F2", &sbs)) set_side_by_side(sbs);
     bool ct = claims_.is_open();
     if (ImGui::MenuItem("Claims table", "F4", &ct)) claims_.set_open(ct);
     ImGui::EndMenu();
@@ -86,9 +88,26 @@ void App::draw_documents_panel() {
   for (size_t i = 0; i < corpus_->document_count(); ++i) {
     const Document& d = corpus_->document(i);
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Selectable(d.id().c_str(), i == current_)) {
+    // Side by side, a row's L and R put the document in that pane; a click on the name puts it
+    // in the active one.
+    const float buttons = split_ ? ImGui::GetFrameHeight() * 2.4f : 0;
+    const bool shown = i == current() || (split_ && i == panes_[1 - active_].doc);
+    if (ImGui::Selectable(d.id().c_str(), shown, 0, ImVec2(ImGui::GetContentRegionAvail().x - buttons, 0))) {
       show_document(i);
-      canvas_.focus();
+      canvas().focus();
+    }
+    if (split_) {
+      for (int p = 0; p < 2; ++p) {
+        ImGui::SameLine();
+        const bool here = panes_[p].doc == i;
+        if (here) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::SmallButton(p ? "R" : "L")) {
+          show_in_pane(p, i);
+          canvas().focus();
+        }
+        if (here) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show %s in the %s pane", d.id().c_str(), p ? "right" : "left");
+      }
     }
     ImGui::TextDisabled("  %zu tokens \xC2\xB7 %zu spans", d.tokens().size(), i < spans_per_doc_.size() ? spans_per_doc_[i] : 0);
     ImGui::PopID();
@@ -109,9 +128,9 @@ void App::draw_palette() {
     char label[96];
     std::snprintf(label, sizeof label, "[%c]  %s", t.hotkey ? t.hotkey : ' ', t.name.c_str());
     if (ImGui::Button(label, ImVec2(w, 0))) {
-      if (canvas_.has_selection()) label_selection(t.name);
+      if (canvas().has_selection()) label_selection(t.name);
       else if (selected_) edit("Relabel", [&] { history_->run<RelabelSpan>(selected_, t.name); });
-      canvas_.focus();
+      canvas().focus();
     }
     ImGui::PopStyleColor(2);
     ImGui::GetWindowDrawList()->AddRectFilled(ImGui::GetItemRectMin(),
@@ -127,8 +146,8 @@ void App::draw_inspector() {
   heading("SELECTED SPAN");
   const Span* s = selected_ ? corpus_->find_span(selected_) : nullptr;
   if (!s) {
-    if (canvas_.document() && canvas_.has_selection())
-      ImGui::TextWrapped("Tokens [%u, %u) selected: press a label key.", canvas_.sel_start(), canvas_.sel_end());
+    if (canvas().document() && canvas().has_selection())
+      ImGui::TextWrapped("Tokens [%u, %u) selected: press a label key.", canvas().sel_start(), canvas().sel_end());
     else
       ImGui::TextDisabled("Click a span, or Tab to the next one.");
     return;
@@ -154,10 +173,13 @@ void App::draw_inspector() {
   }
   ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", clip(text, 300).c_str());
   ImGui::TextDisabled("s%u \xC2\xB7 [%u, %u) code points \xC2\xB7 %s", id, ext.start, ext.end, corpus_->annotator_name(s->annotator).c_str());
+  size_t attr_n = 0;
   for (const AttributeDef& a : corpus_->type_of(*s).attributes) {
     const std::string* v = corpus_->attribute(*s, a.name);
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-    if (ImGui::BeginCombo(a.name.c_str(), v ? v->c_str() : "\xE2\x80\x94")) {
+    ++attr_n;
+    const std::string label = attr_n <= 9 ? a.name + " [Shift+" + std::to_string(attr_n) + "]" : a.name;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
+    if (ImGui::BeginCombo(label.c_str(), v ? v->c_str() : "\xE2\x80\x94")) {
       if (ImGui::Selectable("\xE2\x80\x94 (unset)", !v) && v)
         edit("Attribute", [&] { history_->run<SetAttribute>(id, a.name, std::nullopt); });
       for (const std::string& val : a.values)
@@ -170,6 +192,7 @@ void App::draw_inspector() {
   }
   if (s) {
     draw_span_relations(id);  // deleting a relation leaves the span in place
+    if (t.kind == SpanKind::Claim) draw_links(Ref{Ref::Span, id});
     if (const ClusterId c = corpus_->cluster_of(id))
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(cluster_color(c)), "in cluster c%u \"%s\"", c, corpus_->find_cluster(c)->name.c_str());
     else if (corpus_->type_of(*corpus_->find_span(id)).kind != SpanKind::Cue)
@@ -206,7 +229,7 @@ void App::draw_span_list() {
       ImGui::SameLine();
       if (ImGui::Selectable(row.c_str(), s.id == selected_)) {
         select_span(s.id, true);
-        canvas_.focus();
+        canvas().focus();
       }
       ImGui::PopID();
     }
@@ -224,11 +247,11 @@ void App::draw_status_bar() {
   ImGui::Separator();
   if (!warning.empty()) ImGui::TextColored(ImVec4(0.75f, 0.05f, 0.05f, 1), " %s", save_line_.c_str());
   else ImGui::Text(" %s", save_line_.c_str());
-  if (canvas_.document()) {
+  if (canvas().document()) {
     ImGui::SameLine();
     ImGui::TextDisabled("  %s \xC2\xB7 %u code points \xC2\xB7 %zu tokens \xC2\xB7 %s mode",
-                        canvas_.document()->id().c_str(), canvas_.document()->length(),
-                        canvas_.document()->tokens().size(), canvas_.char_mode() ? "character" : "token");
+                        canvas().document()->id().c_str(), canvas().document()->length(),
+                        canvas().document()->tokens().size(), canvas().char_mode() ? "character" : "token");
   }
   if (!status_.empty() && ImGui::GetTime() - status_time_ < 8) {
     ImGui::SameLine();

@@ -59,13 +59,13 @@ void App::cancel_pick(const std::string& why) {
 void App::refresh_pick() {
   if (!pick_.active()) return;
   const Span* src = corpus_->find_span(pick_.source);
-  if (!src || src->doc != current_) return cancel_pick("Relation cancelled: its source span is not shown any more");
+  if (!src || (src->doc != panes_[0].doc && !(split_ && src->doc == panes_[1].doc)))
+    return cancel_pick("Relation cancelled: its source span is not shown any more");
   if (pick_.revision == corpus_->revision() && !pick_.sorted.empty()) return;
-  refresh_caches();
   const RelationType& rt = corpus_->schema().relation_types()[size_t(pick_.type)];
   const SpanId keep = pick_.focused();
   pick_.candidates.clear();
-  for (SpanId id : doc_spans_)
+  for (SpanId id : corpus_->document_spans(src->doc))
     if (id != src->id && rt.allows(src->type, corpus_->span(id).type)) pick_.candidates.push_back(id);
   pick_.sorted = pick_.candidates;
   std::sort(pick_.sorted.begin(), pick_.sorted.end());
@@ -96,7 +96,9 @@ bool App::handle_pick_keys() {
   if (auto k = pressed(ImGuiKey_Tab); k && !k->ctrl && n) {
     size_t& c = pick_.cursor;
     c = c == SIZE_MAX ? (k->shift ? n - 1 : 0) : (k->shift ? (c + n - 1) % n : (c + 1) % n);
-    canvas_.scroll_to(corpus_->span(pick_.focused()).fragments.extent().start);
+    const Span& f = corpus_->span(pick_.focused());
+    if (f.doc != current()) active_ = 1 - active_;  // the pane showing the source's document
+    canvas().scroll_to(f.fragments.extent().start);
     set_status(name + ": target " + std::to_string(c + 1) + "/" + std::to_string(n) + " " +
                quoted(*corpus_, pick_.focused()) + ", Enter makes it, Esc cancels");
   }
@@ -141,17 +143,20 @@ void App::pick_target(SpanId target) {
 // [SECTION] Arcs over the canvas: only relations of the selected or hovered span with both
 // ends on screen, so the cost is bounded by what is visible.
 
-void App::draw_relation_arcs(ImDrawList* dl, uint64_t hovered) {
+void App::draw_relation_arcs(ImDrawList* dl, uint64_t hovered, int pane) {
   std::vector<RelationId> drawn;
+  const Canvas& cv = panes_[pane].canvas;
+  // Arcs over the first line would rise above the pane and be cut off: they stay below its top.
+  const float top = cv.view_top() + ImGui::GetFontSize() * 0.9f;
   auto arcs_of = [&](SpanId id, bool strong) {
     const Span* s = id ? corpus_->find_span(id) : nullptr;
-    if (!s || s->doc != current_) return;
+    if (!s || s->doc != panes_[pane].doc) return;
     for (RelationId rid : corpus_->relations_of(id)) {
       if (std::find(drawn.begin(), drawn.end(), rid) != drawn.end()) continue;
       drawn.push_back(rid);
       const Relation& r = *corpus_->find_relation(rid);
       const Range ea = corpus_->span(r.source).fragments.extent(), eb = corpus_->span(r.target).fragments.extent();
-      const auto a = canvas_.visible_box(ea.start, ea.end), b = canvas_.visible_box(eb.start, eb.end);
+      const auto a = cv.visible_box(ea.start, ea.end), b = cv.visible_box(eb.start, eb.end);
       if (!a || !b) continue;
       const RelationType& rt = corpus_->schema().relation_types()[r.type];
       // The source end sits near the claim's start, so arcs stay apart when the target is nested in it.
@@ -161,7 +166,8 @@ void App::draw_relation_arcs(ImDrawList* dl, uint64_t hovered) {
       const float shift = 16.0f * r.type;
       const ImVec2 p1(b->x + b->w * 0.5f + std::min(b->w * 0.25f, 5.0f * r.type), b->y);
       const float lift = std::min(90.0f, 16.0f + 0.15f * std::fabs(p1.x - p0.x)) + shift + 0.3f * std::fabs(p1.y - p0.y);
-      const ImVec2 c0(p0.x, std::min(p0.y, p1.y) - lift), c1(p1.x, std::min(p0.y, p1.y) - lift);
+      const float peak = std::max(top, std::min(p0.y, p1.y) - lift);
+      const ImVec2 c0(p0.x, peak), c1(p1.x, peak);
       const ImU32 col = rgb(rt.color, strong ? 235 : 150);
       dl->AddBezierCubic(p0, c0, c1, p1, col, strong ? 2.5f : 1.5f);
       dl->AddTriangleFilled(ImVec2(p1.x - 4, p1.y - 8), ImVec2(p1.x + 4, p1.y - 8), p1, col);
