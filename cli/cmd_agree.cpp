@@ -13,6 +13,7 @@
 #include "agree/relations.hpp"
 #include "agree/spans.hpp"
 #include "agree/tokens.hpp"
+#include "agree/unitizing.hpp"
 #include "annotators.hpp"
 #include "commands.hpp"
 #include "error.hpp"
@@ -32,6 +33,7 @@ struct Annotation {
   GoldImport import;
   std::vector<AgreeSpan> spans;                  // every kind, extent of each span
   std::vector<AttributeValues> attributes;       // parallel to spans
+  std::map<std::string, std::vector<UnitizingUnit>> units;  // doc id -> every fragment of every span
   std::map<std::string, size_t> doc_index;       // id -> index into import.documents
 };
 
@@ -48,6 +50,7 @@ Annotation load(const std::string& file, Tokenizer& tok, bool locale_from_schema
   for (const ImportedSpan& s : a.import.spans) {
     a.spans.push_back({a.import.documents[s.doc]->id(), s.label, s.fragments.front().start, s.fragments.back().end});
     a.attributes.emplace_back(s.attributes.begin(), s.attributes.end());
+    for (const Range& f : s.fragments) a.units[a.import.documents[s.doc]->id()].push_back({s.label, f.start, f.end});
   }
   return a;
 }
@@ -219,6 +222,57 @@ void relations_and_attributes(const Annotation& a, const Annotation& b, bool per
   p["attributes"] = std::move(attrs);
 }
 
+// The documents every file has, in order of first appearance: alpha_U needs every coder on the
+// whole continuum, so a document some file lacks is left out (not counted as a gap).
+std::vector<UnitizingDocument> unitizing_documents(const std::vector<Annotation>& all) {
+  std::vector<UnitizingDocument> out;
+  std::map<std::string, bool> seen;
+  for (const Annotation& a : all)
+    for (const auto& doc : a.import.documents) {
+      if (seen[doc->id()]) continue;
+      seen[doc->id()] = true;
+      bool everywhere = true;
+      for (const Annotation& b : all) everywhere = everywhere && b.doc_index.count(doc->id());
+      if (!everywhere) continue;
+      UnitizingDocument d{doc->id(), doc->length(), {}};
+      for (const Annotation& b : all) {
+        const auto mine = b.units.find(doc->id());
+        d.coders.push_back(mine == b.units.end() ? std::vector<UnitizingUnit>{} : mine->second);
+      }
+      out.push_back(std::move(d));
+    }
+  return out;
+}
+
+ojson unitizing_alpha_json(const UnitizingAlpha& a) {
+  return {{"alpha", number(a.value)}, {"observed_disagreement", number(a.observed)},
+          {"expected_disagreement", number(a.expected)}, {"units", a.units}};
+}
+
+ojson unitizing_json(const UnitizingAgreement& u, bool per_label) {
+  ojson j = {{"length", u.length}};
+  j.update(unitizing_alpha_json(u.overall));
+  if (per_label) {
+    ojson l = ojson::object();
+    for (const auto& [label, a] : u.per_label) l[label] = unitizing_alpha_json(a);
+    j["per_label"] = std::move(l);
+  }
+  return j;
+}
+
+// Krippendorff's alpha_U over the documents concatenated, and per document with --per-doc.
+ojson unitizing_all_json(const std::vector<Annotation>& all, bool per_label, bool per_doc) {
+  const std::vector<UnitizingDocument> docs = unitizing_documents(all);
+  ojson j = {{"documents", docs.size()}};
+  j.update(unitizing_json(unitizing_agreement(docs), per_label));
+  if (per_doc) {
+    ojson d = ojson::object();
+    for (const UnitizingDocument& doc : docs) d[doc.id] = unitizing_json(unitizing_agreement({doc}), per_label);
+    j["per_document"] = std::move(d);
+  }
+  return j;
+}
+
 ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_doc) {
   ojson out;
   ojson people = ojson::array();
@@ -260,6 +314,7 @@ ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_do
     }
     out["tokens"]["per_document"] = std::move(d);
   }
+  out["unitizing"] = unitizing_all_json(all, per_label, per_doc);
   return out;
 }
 
@@ -271,6 +326,13 @@ std::string fixed(const ojson& v) {
   return o.str();
 }
 
+// Four significant digits: disagreements scale as 1/L, so fixed decimals would show 0 on a corpus.
+std::string significant(const ojson& v) {
+  if (v.is_null()) return "n/a";
+  std::ostringstream o;
+  o << std::setprecision(4) << v.get<double>();
+  return o.str();
+}
 
 std::vector<std::string> counts_row(std::vector<std::string> lead, const ojson& c) {
   for (const char* k : {"spans_a", "spans_b", "matched"}) lead.push_back(c[k].dump());
@@ -368,7 +430,26 @@ std::string text_of(const ojson& j) {
                       fixed(it.value()["krippendorff_alpha_nominal"]["value"])});
     print_table(o, "tokens per document", {"DOCUMENT", "TOKENS", "FLEISS KAPPA", "ALPHA NOMINAL"}, rows);
   }
-  o << "\nn/a: undefined (0/0), e.g. precision when B marked nothing, kappa when every token has one label.\n";
+  const ojson& u = j["unitizing"];
+  rows.clear();
+  auto unitizing_row = [](const std::string& what, const ojson& a) {
+    return std::vector<std::string>{what, a["units"].dump(), significant(a["observed_disagreement"]),
+                                    significant(a["expected_disagreement"]), fixed(a["alpha"])};
+  };
+  rows.push_back(unitizing_row("all labels", u));
+  if (u.contains("per_label"))
+    for (auto it = u["per_label"].begin(); it != u["per_label"].end(); ++it) rows.push_back(unitizing_row(it.key(), it.value()));
+  print_table(o, "unitizing alpha (Krippendorff; every span fragment a unit; the " + u["documents"].dump() +
+                     " documents every file has, concatenated: " + u["length"].dump() + " code points)",
+              {"LABEL", "UNITS", "D_O", "D_E", "ALPHA_U"}, rows);
+  if (u.contains("per_document")) {
+    rows.clear();
+    for (auto it = u["per_document"].begin(); it != u["per_document"].end(); ++it)
+      rows.push_back({it.key(), it.value()["length"].dump(), it.value()["units"].dump(), fixed(it.value()["alpha"])});
+    print_table(o, "unitizing alpha per document", {"DOCUMENT", "CODE POINTS", "UNITS", "ALPHA_U"}, rows);
+  }
+  o << "\nn/a: undefined (0/0), e.g. precision when B marked nothing, kappa when every token has one label,\n"
+       "alpha_U when nobody marked a unit.\n";
   return o.str();
 }
 
@@ -414,6 +495,16 @@ int cmd_agree(const Args& args) {
         if (!a.doc_index.count(id))
           std::cerr << "goldspan agree: warning: " << a.file << " lacks document '" << id << "' of " << file
                     << ": compared on the documents both have\n";
+    size_t partial = 0;  // documents some file lacks
+    for (const auto& [id, file] : holder)
+      for (const Annotation& a : all)
+        if (!a.doc_index.count(id)) {
+          ++partial;
+          break;
+        }
+    if (partial)
+      std::cerr << "goldspan agree: warning: unitizing alpha leaves out the " << partial
+                << " document(s) some file lacks: it needs every annotator on the whole continuum\n";
     const ojson j = agree_json(all, per_label, per_doc);
     std::cout << (as_json ? j.dump(2) + "\n" : text_of(j));
     return 0;
