@@ -1,5 +1,5 @@
 // goldspan adjudicate — several annotators' gold files reconciled into one (core/agree/adjudicate).
-// Each kept span, relation and cluster carries "x_annotators" (who had it); the open
+// Each kept span, relation, cluster and claim link carries "x_annotators" (who had it); the open
 // disagreements are listed under the top-level "x_conflicts" and summarised on stdout.
 #include <algorithm>
 #include <iostream>
@@ -26,10 +26,11 @@ using ojson = nlohmann::ordered_json;
 // the conflicts.
 std::string with_votes(const std::string& gold, const Adjudication& a, const AppliedIds& ids) {
   ojson j = ojson::parse(gold);
-  std::map<std::string, const std::vector<std::string>*> spans, relations, clusters;
+  std::map<std::string, const std::vector<std::string>*> spans, relations, clusters, links;
   for (size_t i = 0; i < ids.spans.size(); ++i) spans[format_id('s', ids.spans[i])] = &a.span_votes[i];
   for (size_t i = 0; i < ids.relations.size(); ++i) relations[format_id('r', ids.relations[i])] = &a.relation_votes[i];
   for (size_t i = 0; i < ids.clusters.size(); ++i) clusters[format_id('c', ids.clusters[i])] = &a.cluster_votes[i];
+  for (size_t i = 0; i < ids.links.size(); ++i) links[format_id('l', ids.links[i])] = &a.link_votes[i];
   auto votes = [](const std::map<std::string, const std::vector<std::string>*>& m, const ojson& id) {
     const auto it = m.find(id.get<std::string>());
     return it == m.end() ? ojson::array() : ojson(*it->second);
@@ -40,6 +41,8 @@ std::string with_votes(const std::string& gold, const Adjudication& a, const App
   }
   if (j.contains("clusters"))
     for (ojson& c : j["clusters"]) c["x_annotators"] = votes(clusters, c["id"]);
+  if (j.contains("cluster_links"))
+    for (ojson& l : j["cluster_links"]) l["x_annotators"] = votes(links, l["id"]);
   ojson conflicts = ojson::array();
   for (const Conflict& c : a.conflicts)
     conflicts.push_back({{"doc", c.doc}, {"kind", c.kind}, {"what", c.what}, {"had", c.had}, {"lacked", c.lacked}});
@@ -111,7 +114,7 @@ int cmd_adjudicate(const Args& args) {
     if (!time.empty()) w.exported_at = time;
     write_output(out_path, with_votes(write_gold(corpus, w), a, ids));
     std::cout << "kept " << a.gold.spans.size() << " spans, " << a.gold.relations.size() << " relations, "
-              << a.gold.clusters.size() << " clusters from " << files.size() << " annotators (" << strategy << "); "
+              << a.gold.clusters.size() << " clusters, " << a.gold.links.size() << " claim links from " << files.size() << " annotators (" << strategy << "); "
               << a.conflicts.size() << " conflicts open\n";
     for (const Conflict& c : a.conflicts) {
       std::cout << "  " << c.kind << (c.doc.empty() ? "" : " in " + c.doc) << ": " << c.what;

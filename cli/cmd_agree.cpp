@@ -4,15 +4,18 @@
 #include <cstdint>
 #include <filesystem>
 #include <iomanip>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "agree/clusters.hpp"
+#include "agree/partial.hpp"
 #include "agree/relations.hpp"
 #include "agree/spans.hpp"
 #include "agree/tokens.hpp"
+#include "agree/unitizing.hpp"
 #include "annotators.hpp"
 #include "commands.hpp"
 #include "error.hpp"
@@ -32,6 +35,7 @@ struct Annotation {
   GoldImport import;
   std::vector<AgreeSpan> spans;                  // every kind, extent of each span
   std::vector<AttributeValues> attributes;       // parallel to spans
+  std::map<std::string, std::vector<UnitizingUnit>> units;  // doc id -> every fragment of every span
   std::map<std::string, size_t> doc_index;       // id -> index into import.documents
 };
 
@@ -48,6 +52,7 @@ Annotation load(const std::string& file, Tokenizer& tok, bool locale_from_schema
   for (const ImportedSpan& s : a.import.spans) {
     a.spans.push_back({a.import.documents[s.doc]->id(), s.label, s.fragments.front().start, s.fragments.back().end});
     a.attributes.emplace_back(s.attributes.begin(), s.attributes.end());
+    for (const Range& f : s.fragments) a.units[a.import.documents[s.doc]->id()].push_back({s.label, f.start, f.end});
   }
   return a;
 }
@@ -183,13 +188,13 @@ TokenUnits token_units(const std::vector<Annotation>& all) {
   return u;
 }
 
-ojson token_json(const TokenAgreement& t, const std::vector<Annotation>& all) {
+ojson token_json(const TokenAgreement& t, const std::vector<std::string>& names) {
   ojson cohen = ojson::array();
-  for (size_t i = 0; i < all.size(); ++i)
-    for (size_t j = i + 1; j < all.size(); ++j) {
+  for (size_t i = 0; i < names.size(); ++i)
+    for (size_t j = i + 1; j < names.size(); ++j) {
       ojson k = kappa_json(t.cohen[i][j]);
-      k["a"] = all[i].name;
-      k["b"] = all[j].name;
+      k["a"] = names[i];
+      k["b"] = names[j];
       cohen.push_back(std::move(k));
     }
   return {{"tokens", t.units},
@@ -208,37 +213,144 @@ std::vector<AgreeRelation> relations_of(const Annotation& a, const Annotation& o
   return out;
 }
 
-// Relations as F1 over ends paired by overlap, attributes over the same pairs.
-void relations_and_attributes(const Annotation& a, const Annotation& b, bool per_label, ojson& p) {
+// Attributes over the spans paired by overlap (not in the partial counts: see not_merged).
+void attributes_json(const Annotation& a, const Annotation& b, ojson& p) {
   const auto pairs = match_spans(a.spans, b.spans, SpanMatch::Overlap, true);
-  const std::vector<AgreeRelation> ra = relations_of(a, b), rb = relations_of(b, a);
-  if (!ra.empty() || !rb.empty()) p["relations"] = agreement_json(relation_agreement(ra, rb, pairs), per_label);
   ojson attrs = ojson::object();
   for (const auto& [name, r] : attribute_agreement(a.attributes, b.attributes, pairs))
     attrs[name] = {{"pairs", r.pairs}, {"equal", r.equal}, {"cohen_kappa", number(r.kappa.value)}};
   p["attributes"] = std::move(attrs);
 }
 
-ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_doc) {
-  ojson out;
-  ojson people = ojson::array();
-  for (const Annotation& a : all) people.push_back({{"name", a.name}, {"file", a.file}});
-  out["annotators"] = std::move(people);
-  ojson pairs = ojson::array();
+// Relations as F1 over ends paired by overlap, counted per type.
+void relation_counts(const Annotation& a, const Annotation& b, PairCounts& c) {
+  const auto pairs = match_spans(a.spans, b.spans, SpanMatch::Overlap, true);
+  const std::vector<AgreeRelation> ra = relations_of(a, b), rb = relations_of(b, a);
+  c.has_relations = !ra.empty() || !rb.empty();
+  if (c.has_relations) c.relations = relation_agreement(ra, rb, pairs).per_label;
+}
+
+// Why a figure is left out of the partial counts (docs/shards.md, "Which results merge").
+const std::map<std::string, std::string>& not_merged() {
+  static const std::map<std::string, std::string> m = {
+      {"clusters", "MUC, B3, CEAF, BLANC are over clusters that may join documents of different shards: "
+                   "they need a second pass over every shard's cluster members"},
+      {"unitizing", "unitizing alpha's D_e needs every unit and gap length of the concatenated continuum, "
+                    "where the last gap of one shard and the first of the next are one gap: a second pass"},
+      {"attributes", "attribute kappas are not yet in the partial counts"},
+      {"per_document", "documents are whole in one shard: per-document figures are those of the shard's own run"}};
+  return m;
+}
+
+std::vector<std::string> names_of(const std::vector<Annotation>& all) {
+  std::vector<std::string> out;
+  for (const Annotation& a : all) out.push_back(a.name);
+  return out;
+}
+
+// [SECTION] Counts: every figure that merges by summing, derived from these in figures_json.
+AgreeCounts counts_of(const std::vector<Annotation>& all, const LabelMatrix& labels) {
+  AgreeCounts c;
+  c.annotators = names_of(all);
   for (size_t i = 0; i < all.size(); ++i)
     for (size_t j = i + 1; j < all.size(); ++j) {
       // Only documents both files have: a document one file lacks is not a disagreement.
-      const auto a = in_documents(all[i].spans, all[j]), b = in_documents(all[j].spans, all[i]);
-      ojson p = {{"a", all[i].name}, {"b", all[j].name}};
-      p["exact"] = agreement_json(span_agreement(a, b, SpanMatch::Exact), per_label);
-      p["overlap"] = agreement_json(span_agreement(a, b, SpanMatch::Overlap), per_label);
-      if (per_label) {
-        const LabelConfusion c = label_confusion(a, b);
-        p["confusion"] = {{"labels", c.labels}, {"counts", c.counts}, {"only_a", c.only_a}, {"only_b", c.only_b}};
+      PairCounts p = pair_counts(in_documents(all[i].spans, all[j]), in_documents(all[j].spans, all[i]));
+      relation_counts(all[i], all[j], p);
+      c.pairs.push_back(std::move(p));
+    }
+  c.tokens = token_counts(labels, all.size());
+  c.not_merged = not_merged();
+  return c;
+}
+
+// The documents every file has, in order of first appearance: alpha_U needs every coder on the
+// whole continuum, so a document some file lacks is left out (not counted as a gap).
+std::vector<UnitizingDocument> unitizing_documents(const std::vector<Annotation>& all) {
+  std::vector<UnitizingDocument> out;
+  std::map<std::string, bool> seen;
+  for (const Annotation& a : all)
+    for (const auto& doc : a.import.documents) {
+      if (seen[doc->id()]) continue;
+      seen[doc->id()] = true;
+      bool everywhere = true;
+      for (const Annotation& b : all) everywhere = everywhere && b.doc_index.count(doc->id());
+      if (!everywhere) continue;
+      UnitizingDocument d{doc->id(), doc->length(), {}};
+      for (const Annotation& b : all) {
+        const auto mine = b.units.find(doc->id());
+        d.coders.push_back(mine == b.units.end() ? std::vector<UnitizingUnit>{} : mine->second);
       }
-      relations_and_attributes(all[i], all[j], per_label, p);
+      out.push_back(std::move(d));
+    }
+  return out;
+}
+
+ojson unitizing_alpha_json(const UnitizingAlpha& a) {
+  return {{"alpha", number(a.value)}, {"observed_disagreement", number(a.observed)},
+          {"expected_disagreement", number(a.expected)}, {"units", a.units}};
+}
+
+ojson unitizing_json(const UnitizingAgreement& u, bool per_label) {
+  ojson j = {{"length", u.length}};
+  j.update(unitizing_alpha_json(u.overall));
+  if (per_label) {
+    ojson l = ojson::object();
+    for (const auto& [label, a] : u.per_label) l[label] = unitizing_alpha_json(a);
+    j["per_label"] = std::move(l);
+  }
+  return j;
+}
+
+// Krippendorff's alpha_U over the documents concatenated, and per document with --per-doc.
+ojson unitizing_all_json(const std::vector<Annotation>& all, bool per_label, bool per_doc) {
+  const std::vector<UnitizingDocument> docs = unitizing_documents(all);
+  ojson j = {{"documents", docs.size()}};
+  j.update(unitizing_json(unitizing_agreement(docs), per_label));
+  if (per_doc) {
+    ojson d = ojson::object();
+    for (const UnitizingDocument& doc : docs) d[doc.id] = unitizing_json(unitizing_agreement({doc}), per_label);
+    j["per_document"] = std::move(d);
+  }
+  return j;
+}
+
+// The figures of counts: what a single run and a merge of partial counts both print.
+ojson figures_json(const AgreeCounts& c, bool per_label) {
+  ojson out;
+  ojson people = ojson::array();
+  for (const std::string& n : c.annotators) people.push_back({{"name", n}});
+  out["annotators"] = std::move(people);
+  ojson pairs = ojson::array();
+  for (size_t i = 0, k = 0; i < c.annotators.size(); ++i)
+    for (size_t j = i + 1; j < c.annotators.size(); ++j, ++k) {
+      const PairCounts& pc = c.pairs[k];
+      ojson p = {{"a", c.annotators[i]}, {"b", c.annotators[j]}};
+      p["exact"] = agreement_json(agreement_of_counts(pc.exact), per_label);
+      p["overlap"] = agreement_json(agreement_of_counts(pc.overlap), per_label);
+      if (per_label) {
+        const LabelConfusion lc = label_confusion(pc);
+        p["confusion"] = {{"labels", lc.labels}, {"counts", lc.counts}, {"only_a", lc.only_a}, {"only_b", lc.only_b}};
+      }
+      if (pc.has_relations) p["relations"] = agreement_json(agreement_of_counts(pc.relations), per_label);
+      pairs.push_back(std::move(p));
+    }
+  out["pairs"] = std::move(pairs);
+  out["tokens"] = token_json(token_agreement(c.tokens), c.annotators);
+  return out;
+}
+
+ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_doc) {
+  const TokenUnits units = token_units(all);
+  ojson out = figures_json(counts_of(all, units.labels), per_label);
+  for (size_t f = 0; f < all.size(); ++f) out["annotators"][f]["file"] = all[f].file;
+  for (size_t i = 0, k = 0; i < all.size(); ++i)
+    for (size_t j = i + 1; j < all.size(); ++j, ++k) {
+      ojson& p = out["pairs"][k];
+      attributes_json(all[i], all[j], p);
       p["clusters"] = clusters_json(all[i], all[j]);
       if (per_doc) {
+        const auto a = in_documents(all[i].spans, all[j]), b = in_documents(all[j].spans, all[i]);
         ojson d = ojson::object();
         const auto exact = span_agreement_by_document(a, b, SpanMatch::Exact);
         const auto overlap = span_agreement_by_document(a, b, SpanMatch::Overlap);
@@ -246,21 +358,35 @@ ojson agree_json(const std::vector<Annotation>& all, bool per_label, bool per_do
           d[doc] = {{"exact", agreement_json(r, false)}, {"overlap", agreement_json(overlap.at(doc), false)}};
         p["per_document"] = std::move(d);
       }
-      pairs.push_back(std::move(p));
     }
-  out["pairs"] = std::move(pairs);
-  const TokenUnits units = token_units(all);
-  out["tokens"] = token_json(token_agreement(units.labels, all.size()), all);
   if (per_doc) {
     ojson d = ojson::object();
     for (size_t k = 0; k < units.docs.size(); ++k) {
       const size_t from = units.docs[k].second, to = k + 1 < units.docs.size() ? units.docs[k + 1].second : units.labels.size();
       const LabelMatrix part(units.labels.begin() + from, units.labels.begin() + to);
-      d[units.docs[k].first] = token_json(token_agreement(part, all.size()), all);
+      d[units.docs[k].first] = token_json(token_agreement(part, all.size()), names_of(all));
     }
     out["tokens"]["per_document"] = std::move(d);
   }
+  out["unitizing"] = unitizing_all_json(all, per_label, per_doc);
   return out;
+}
+
+// Sums the partial counts of `files` (goldspan agree --partial output).
+AgreeCounts merged_counts(const std::vector<std::string>& files) {
+  AgreeCounts sum;
+  for (size_t f = 0; f < files.size(); ++f) {
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(read_input(files[f]));
+    } catch (const nlohmann::json::parse_error& e) {
+      throw Error(files[f], std::string("not JSON: ") + e.what());
+    }
+    AgreeCounts c = agree_counts_from_json(j, files[f]);
+    if (f == 0) sum = std::move(c);
+    else merge_into(sum, c, files[f] + " (vs " + files[0] + ")");
+  }
+  return sum;
 }
 
 // [SECTION] Text
@@ -271,6 +397,13 @@ std::string fixed(const ojson& v) {
   return o.str();
 }
 
+// Four significant digits: disagreements scale as 1/L, so fixed decimals would show 0 on a corpus.
+std::string significant(const ojson& v) {
+  if (v.is_null()) return "n/a";
+  std::ostringstream o;
+  o << std::setprecision(4) << v.get<double>();
+  return o.str();
+}
 
 std::vector<std::string> counts_row(std::vector<std::string> lead, const ojson& c) {
   for (const char* k : {"spans_a", "spans_b", "matched"}) lead.push_back(c[k].dump());
@@ -281,7 +414,10 @@ std::vector<std::string> counts_row(std::vector<std::string> lead, const ojson& 
 std::string text_of(const ojson& j) {
   std::ostringstream o;
   o << "annotators:";
-  for (const ojson& a : j["annotators"]) o << " " << a["name"].get<std::string>() << " (" << a["file"].get<std::string>() << ")";
+  for (const ojson& a : j["annotators"]) {
+    o << " " << a["name"].get<std::string>();
+    if (a.contains("file")) o << " (" << a["file"].get<std::string>() << ")";
+  }
   o << "\n";
   const std::vector<std::string> head = {"A", "B", "MATCH", "SPANS A", "SPANS B", "MATCHED", "P", "R", "F1", "MACRO F1"};
   std::vector<std::vector<std::string>> rows;
@@ -338,6 +474,7 @@ std::string text_of(const ojson& j) {
           {"A", "B", "TYPE", "RELATIONS A", "RELATIONS B", "MATCHED", "P", "R", "F1"}, rows);
   rows.clear();
   for (const ojson& p : j["pairs"])
+    if (p.contains("attributes"))
     for (auto it = p["attributes"].begin(); it != p["attributes"].end(); ++it)
       rows.push_back({p["a"], p["b"], it.key(), it.value()["pairs"].dump(), it.value()["equal"].dump(),
                       fixed(it.value()["cohen_kappa"])});
@@ -346,6 +483,7 @@ std::string text_of(const ojson& j) {
           {"A", "B", "ATTRIBUTE", "PAIRS", "EQUAL", "COHEN KAPPA"}, rows);
   rows.clear();
   for (const ojson& p : j["pairs"])
+    if (p.contains("clusters"))
     for (auto it = p["clusters"].begin(); it != p["clusters"].end(); ++it) {
       const ojson& c = it.value();
       rows.push_back({p["a"], p["b"], it.key(), fixed(c["muc"]["f1"]), fixed(c["b_cubed"]["f1"]), fixed(c["ceaf_e"]["f1"]),
@@ -368,28 +506,79 @@ std::string text_of(const ojson& j) {
                       fixed(it.value()["krippendorff_alpha_nominal"]["value"])});
     print_table(o, "tokens per document", {"DOCUMENT", "TOKENS", "FLEISS KAPPA", "ALPHA NOMINAL"}, rows);
   }
-  o << "\nn/a: undefined (0/0), e.g. precision when B marked nothing, kappa when every token has one label.\n";
+  if (j.contains("not_merged")) {
+    rows.clear();
+    for (auto it = j["not_merged"].begin(); it != j["not_merged"].end(); ++it) rows.push_back({it.key(), it.value()});
+    print_table(o, "not merged from partial counts (run agree over the whole files for these)", {"FIGURE", "WHY"}, rows);
+  }
+  if (j.contains("unitizing")) {
+  const ojson& u = j["unitizing"];
+  rows.clear();
+  auto unitizing_row = [](const std::string& what, const ojson& a) {
+    return std::vector<std::string>{what, a["units"].dump(), significant(a["observed_disagreement"]),
+                                    significant(a["expected_disagreement"]), fixed(a["alpha"])};
+  };
+  rows.push_back(unitizing_row("all labels", u));
+  if (u.contains("per_label"))
+    for (auto it = u["per_label"].begin(); it != u["per_label"].end(); ++it) rows.push_back(unitizing_row(it.key(), it.value()));
+  print_table(o, "unitizing alpha (Krippendorff; every span fragment a unit; the " + u["documents"].dump() +
+                     " documents every file has, concatenated: " + u["length"].dump() + " code points)",
+              {"LABEL", "UNITS", "D_O", "D_E", "ALPHA_U"}, rows);
+  if (u.contains("per_document")) {
+    rows.clear();
+    for (auto it = u["per_document"].begin(); it != u["per_document"].end(); ++it)
+      rows.push_back({it.key(), it.value()["length"].dump(), it.value()["units"].dump(), fixed(it.value()["alpha"])});
+    print_table(o, "unitizing alpha per document", {"DOCUMENT", "CODE POINTS", "UNITS", "ALPHA_U"}, rows);
+  }
+  }
+  o << "\nn/a: undefined (0/0), e.g. precision when B marked nothing, kappa when every token has one label,\n"
+       "alpha_U when nobody marked a unit.\n";
   return o.str();
 }
 
 }  // namespace
 
 int cmd_agree(const Args& args) {
-  bool as_json = false, per_label = false, per_doc = false;
+  bool as_json = false, per_label = false, per_doc = false, partial = false, merge = false;
   std::string locale;
   std::vector<std::string> files;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--json") as_json = true;
     else if (args[i] == "--per-label") per_label = true;
     else if (args[i] == "--per-doc") per_doc = true;
+    else if (args[i] == "--partial") partial = true;
+    else if (args[i] == "--merge") merge = true;
     else if (args[i] == "--locale" && i + 1 < args.size()) locale = args[++i];
     else if (args[i].size() > 1 && args[i][0] == '-') {
       std::cerr << "goldspan agree: unknown option '" << args[i] << "'\n";
       return 2;
     } else files.push_back(args[i]);
   }
+  if (partial && merge) {
+    std::cerr << "goldspan agree: --partial writes counts, --merge reads them: give one\n";
+    return 2;
+  }
+  if (merge) {
+    if (files.empty() || per_doc) {
+      std::cerr << "goldspan agree: usage: goldspan agree --merge PART.json... [--json] [--per-label] (no --per-doc: "
+                   "per-document figures are the shards' own)\n";
+      return 2;
+    }
+    try {
+      const AgreeCounts c = merged_counts(files);
+      ojson j = figures_json(c, per_label);
+      ojson why = ojson::object();
+      for (const auto& [k, v] : c.not_merged) why[k] = v;
+      j["not_merged"] = std::move(why);
+      std::cout << (as_json ? j.dump(2) + "\n" : text_of(j));
+      return 0;
+    } catch (const Error& e) {
+      std::cerr << "goldspan agree: " << e.what() << '\n';
+      return 1;
+    }
+  }
   if (files.size() < 2) {
-    std::cerr << "goldspan agree: usage: goldspan agree A.json B.json [C.json ...] [--json] [--per-label] [--per-doc]\n";
+    std::cerr << "goldspan agree: usage: goldspan agree A.json B.json [C.json ...] [--json] [--per-label] [--per-doc] [--partial]\n";
     return 2;
   }
   try {
@@ -414,6 +603,20 @@ int cmd_agree(const Args& args) {
         if (!a.doc_index.count(id))
           std::cerr << "goldspan agree: warning: " << a.file << " lacks document '" << id << "' of " << file
                     << ": compared on the documents both have\n";
+    size_t incomplete = 0;  // documents some file lacks
+    for (const auto& [id, file] : holder)
+      for (const Annotation& a : all)
+        if (!a.doc_index.count(id)) {
+          ++incomplete;
+          break;
+        }
+    if (incomplete)
+      std::cerr << "goldspan agree: warning: unitizing alpha leaves out the " << incomplete
+                << " document(s) some file lacks: it needs every annotator on the whole continuum\n";
+    if (partial) {
+      std::cout << to_json(counts_of(all, token_units(all).labels)).dump(1) << '\n';
+      return 0;
+    }
     const ojson j = agree_json(all, per_label, per_doc);
     std::cout << (as_json ? j.dump(2) + "\n" : text_of(j));
     return 0;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <tuple>
 
 #include "error.hpp"
@@ -19,6 +20,9 @@ namespace {
 using Frags = std::vector<std::pair<uint32_t, uint32_t>>;
 // A span's identity, ordered as the output lists spans: document, start, end, label, fragments.
 using SpanKey = std::tuple<size_t, uint32_t, uint32_t, std::string, Frags>;
+using ClusterKey = std::pair<int, std::vector<SpanKey>>;  // kind, sorted members
+// An end of a claim link: a span (one key) or a cluster (its key).
+using EndKey = std::tuple<bool, int, std::vector<SpanKey>>;  // is a cluster, its kind, members or the span
 
 struct Votes {
   std::vector<size_t> files;           // in file order
@@ -37,10 +41,7 @@ class Adjudicator {
     choose_spans();
     choose_relations();
     choose_clusters();
-    size_t links = 0;
-    for (const GoldImport* f : files_) links += f->links.size();
-    if (links)
-      out_.gold.add_warning("", std::to_string(links) + " claim links in the inputs were left out: links are not adjudicated yet");
+    choose_links();
     return std::move(out_);
   }
 
@@ -216,19 +217,19 @@ class Adjudicator {
   }
 
   void choose_clusters() {
-    using ClusterKey = std::pair<int, std::vector<SpanKey>>;  // kind, sorted members
     std::map<ClusterKey, Votes> clusters;
-    for (size_t f = 0; f < files_.size(); ++f)
+    for (size_t f = 0; f < files_.size(); ++f) {
+      cluster_key_.emplace_back();
       for (size_t i = 0; i < files_[f]->clusters.size(); ++i) {
         const ImportedCluster& c = files_[f]->clusters[i];
         ClusterKey k{int(c.kind), {}};
         for (size_t m : c.members) k.second.push_back(span_key_[f][m]);
         std::sort(k.second.begin(), k.second.end());
+        cluster_key_.back().push_back(k);
         Votes& v = clusters[k];
         if (v.files.empty() || v.files.back() != f) v.files.push_back(f), v.records.push_back(i);
       }
-    std::vector<size_t> everyone(files_.size());
-    for (size_t f = 0; f < files_.size(); ++f) everyone[f] = f;
+    }
     for (const auto& [k, v] : clusters) {
       const ImportedCluster& first = files_[v.files[0]]->clusters[v.records[0]];
       std::vector<size_t> members;
@@ -237,14 +238,76 @@ class Adjudicator {
       if (!accepted(v.files, files_.size()) || members.size() != k.second.size()) {
         out_.conflicts.push_back({"", "cluster", "'" + first.name + "' (" + std::to_string(k.second.size()) + " members)" +
                                                    (members.size() != k.second.size() ? " (a member was not kept)" : ""),
-                                  names_of(v.files), lacking(v.files, everyone)});
+                                  names_of(v.files), lacking(v.files, everyone())});
         continue;
       }
       ImportedCluster c = first;
       c.id = fresh_id(cluster_ids_, c.id, 'c');
       c.members = std::move(members);
+      kept_clusters_[k] = out_.gold.clusters.size();
       out_.gold.clusters.push_back(std::move(c));
       out_.cluster_votes.push_back(names_of(v.files));
+    }
+  }
+
+  std::vector<size_t> everyone() const {
+    std::vector<size_t> all(files_.size());
+    for (size_t f = 0; f < files_.size(); ++f) all[f] = f;
+    return all;
+  }
+
+  // [SECTION] claim links
+  EndKey end_key(size_t f, const ImportedRef& e) const {
+    if (!e.cluster) return {false, 0, {span_key_[f][e.index]}};
+    const ClusterKey& k = cluster_key_[f][e.index];
+    return {true, k.first, k.second};
+  }
+
+  // The end in the output, when it was kept.
+  std::optional<ImportedRef> kept_end(const EndKey& e) const {
+    const auto& [cluster, kind, members] = e;
+    if (!cluster) {
+      const auto it = kept_.find(members.front());
+      if (it == kept_.end()) return std::nullopt;
+      return ImportedRef{false, it->second};
+    }
+    const auto it = kept_clusters_.find(ClusterKey{kind, members});
+    if (it == kept_clusters_.end()) return std::nullopt;
+    return ImportedRef{true, it->second};
+  }
+
+  std::string describe(const EndKey& e) const {
+    const auto& [cluster, kind, members] = e;
+    if (!cluster) return describe(members.front());
+    return "cluster of " + std::to_string(members.size()) + " (" + (members.empty() ? std::string() : describe(members.front())) +
+           (members.size() > 1 ? ", …)" : ")");
+  }
+
+  // Like clusters, links may join documents, so their votes are out of all files.
+  void choose_links() {
+    using LinkKey = std::tuple<std::string, EndKey, EndKey>;  // type, from, to
+    std::map<LinkKey, Votes> links;
+    for (size_t f = 0; f < files_.size(); ++f)
+      for (size_t i = 0; i < files_[f]->links.size(); ++i) {
+        const ImportedLink& l = files_[f]->links[i];
+        Votes& v = links[{l.type, end_key(f, l.from), end_key(f, l.to)}];
+        if (v.files.empty() || v.files.back() != f) v.files.push_back(f), v.records.push_back(i);
+      }
+    for (const auto& [k, v] : links) {
+      const auto& [type, from, to] = k;
+      const std::optional<ImportedRef> a = kept_end(from), b = kept_end(to);
+      if (!accepted(v.files, files_.size()) || !a || !b) {
+        out_.conflicts.push_back({"", "link", type + ": " + describe(from) + " -> " + describe(to) + (!a || !b ? " (an end was not kept)" : ""),
+                                  names_of(v.files), lacking(v.files, everyone())});
+        continue;
+      }
+      ImportedLink l = files_[v.files[0]]->links[v.records[0]];
+      l.id = fresh_id(link_ids_, l.id, 'l');
+      l.from = *a;
+      l.to = *b;
+      l.path = "cluster_links[" + std::to_string(out_.gold.links.size()) + "]";
+      out_.gold.links.push_back(std::move(l));
+      out_.link_votes.push_back(names_of(v.files));
     }
   }
 
@@ -258,8 +321,10 @@ class Adjudicator {
   std::vector<std::vector<SpanKey>> span_key_;     // file -> its span index -> key
   std::map<SpanKey, Votes> spans_;
   std::map<SpanKey, size_t> kept_;                 // -> index into out_.gold.spans
+  std::vector<std::vector<ClusterKey>> cluster_key_;  // file -> its cluster index -> key
+  std::map<ClusterKey, size_t> kept_clusters_;     // -> index into out_.gold.clusters
   std::map<size_t, std::set<std::string>> span_ids_, relation_ids_;  // per output document
-  std::set<std::string> cluster_ids_;
+  std::set<std::string> cluster_ids_, link_ids_;
 };
 
 }  // namespace

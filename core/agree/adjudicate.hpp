@@ -14,8 +14,9 @@
 // A kept span that breaks the schema's overlap rules against spans kept before it (spans are
 // taken in document order, then start, end, label) is dropped and listed; with valid inputs
 // this cannot happen (two kept spans always share an annotator, whose file obeyed the rules),
-// so it guards against files checked under another schema version. Claim links are
-// not adjudicated yet: a warning says how many were left out.
+// so it guards against files checked under another schema version. A claim link (type, and
+// its two ends: claim spans or claim clusters, by their identities above) is kept like a
+// cluster: when its ends were kept and the strategy accepts who had it, out of all files.
 //
 // The output is deterministic: it depends on the inputs and their order only.
 #include <string>
@@ -34,16 +35,16 @@ struct AdjudicateOptions {
 
 // A disagreement the strategy did not settle.
 struct Conflict {
-  std::string doc;     // document id ("" for clusters, which may span documents)
-  std::string kind;    // "span", "attribute", "relation", "cluster", "overlap"
+  std::string doc;     // document id ("" for clusters and links, which may span documents)
+  std::string kind;    // "span", "attribute", "relation", "cluster", "link", "overlap"
   std::string what;    // readable: label and text, relation type and ends, attribute name
   std::vector<std::string> had, lacked;  // annotator names
 };
 
 struct Adjudication {
   GoldImport gold;  // documents, spans, relations, clusters: ready for apply_gold
-  // Parallel to gold.spans / gold.relations / gold.clusters: who had each record.
-  std::vector<std::vector<std::string>> span_votes, relation_votes, cluster_votes;
+  // Parallel to gold.spans / gold.relations / gold.clusters / gold.links: who had each record.
+  std::vector<std::vector<std::string>> span_votes, relation_votes, cluster_votes, link_votes;
   std::vector<Conflict> conflicts;
 };
 

@@ -91,7 +91,7 @@ FleissKappa fleiss_kappa(const std::vector<std::vector<double>>& counts) {
   f.subject_agreement.assign(counts.size(), kNaN);
   const size_t q = counts.empty() ? 0 : counts[0].size();
   std::vector<double> per_category(q, 0.0);
-  double ratings = 0, agreement_sum = 0;
+  double agreement_sum = 0;
   size_t subjects = 0;
   for (size_t i = 0; i < counts.size(); ++i) {
     if (counts[i].size() != q) throw Error("agreement", "Fleiss counts: rows differ in length");
@@ -105,16 +105,20 @@ FleissKappa fleiss_kappa(const std::vector<std::vector<double>>& counts) {
     agreement_sum += f.subject_agreement[i];
     ++subjects;
     for (size_t j = 0; j < q; ++j) per_category[j] += counts[i][j];
-    ratings += n;
   }
-  if (subjects == 0) {
-    f.kappa = {kNaN, kNaN, kNaN};
-    return f;
-  }
-  f.kappa.observed = agreement_sum / double(subjects);
-  for (double c : per_category) f.kappa.expected += (c / ratings) * (c / ratings);
-  f.kappa.value = chance_corrected(f.kappa.observed, f.kappa.expected);
+  f.kappa = fleiss_of_sums(agreement_sum, subjects, per_category);
   return f;
+}
+
+Kappa fleiss_of_sums(double agreement_sum, size_t subjects, const std::vector<double>& per_category) {
+  if (subjects == 0) return {kNaN, kNaN, kNaN};
+  double ratings = 0;
+  for (double c : per_category) ratings += c;
+  Kappa k;
+  k.observed = agreement_sum / double(subjects);
+  for (double c : per_category) k.expected += (c / ratings) * (c / ratings);
+  k.value = chance_corrected(k.observed, k.expected);
+  return k;
 }
 
 std::vector<std::vector<double>> category_counts(const std::vector<std::vector<int>>& codes, size_t categories) {
@@ -152,6 +156,13 @@ Alpha krippendorff_alpha(const CodingMatrix& units, AlphaMetric metric) {
       for (size_t j = 0; j < unit_values.size(); ++j)
         if (i != j) o[unit_values[i]][unit_values[j]] += w;
   }
+  return alpha_of_coincidences(o, values, metric);
+}
+
+Alpha alpha_of_coincidences(const std::vector<std::vector<double>>& o, const std::vector<double>& values,
+                            AlphaMetric metric) {
+  const size_t m = values.size();
+  if (o.size() != m) throw Error("agreement", "the coincidence matrix does not match its values");
   std::vector<double> n_c(m, 0.0);
   double n = 0;
   for (size_t c = 0; c < m; ++c) {

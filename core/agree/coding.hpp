@@ -41,6 +41,10 @@ struct FleissKappa {
 };
 FleissKappa fleiss_kappa(const std::vector<std::vector<double>>& counts);
 
+// Fleiss' kappa from the sums it is made of (they add over disjoint sets of subjects, which is
+// how shards merge): the sum of P_i over the `subjects` counted, and the ratings per category.
+Kappa fleiss_of_sums(double agreement_sum, size_t subjects, const std::vector<double>& per_category);
+
 // Counts per subject from a units x coders matrix of category codes in [0, categories)
 // (negative = missing), for fleiss_kappa.
 std::vector<std::vector<double>> category_counts(const std::vector<std::vector<int>>& codes, size_t categories);
@@ -59,5 +63,10 @@ struct Alpha {
   double pairable = 0;  // n, the number of pairable values
 };
 Alpha krippendorff_alpha(const CodingMatrix& units, AlphaMetric metric);
+
+// Alpha from its coincidence matrix o[c][k] over the sorted distinct `values` (o sums over
+// units, so the matrices of disjoint sets of units add up to the one of their union).
+Alpha alpha_of_coincidences(const std::vector<std::vector<double>>& o, const std::vector<double>& values,
+                            AlphaMetric metric);
 
 }  // namespace goldspan

@@ -55,11 +55,13 @@ TEST_CASE("adjudicate: identical files give the file back, every record with eve
   CHECK(a.gold.spans.size() == g.spans.size());
   CHECK(a.gold.relations.size() == g.relations.size());
   CHECK(a.gold.clusters.size() == g.clusters.size());
+  CHECK(a.gold.links.size() == g.links.size());
+  REQUIRE(g.links.size() == 3);
   for (const auto& v : a.span_votes) CHECK(v == V{"A", "B", "C"});
-  REQUIRE(a.gold.warnings.size() == 1);  // claim links are not adjudicated
-  CHECK_THAT(a.gold.warnings[0], Catch::Contains("9 claim links"));  // 3 files x 3 links
+  CHECK(a.link_votes == std::vector<V>(3, V{"A", "B", "C"}));
+  CHECK(a.gold.warnings.empty());
 
-  // Applied and written, it is the original file without its claim links.
+  // Applied and written, it is the original file.
   Blank b;
   b.history.set_clock([] { return int64_t(1); });
   apply_gold(b.corpus, b.history, a.gold);
@@ -67,6 +69,7 @@ TEST_CASE("adjudicate: identical files give the file back, every record with eve
   auto want = nlohmann::ordered_json::parse(original);
   CHECK(again["documents"] == want["documents"]);
   CHECK(again["clusters"] == want["clusters"]);
+  CHECK(again["cluster_links"] == want["cluster_links"]);
   CHECK(again["schema"] == want["schema"]);
 }
 
@@ -149,4 +152,82 @@ TEST_CASE("adjudicate: a document with two texts is an error naming both files",
   } catch (const Error& e) {
     CHECK_THAT(std::string(e.what()), Catch::Contains("a.json and b.json") && Catch::Contains("harbor-a"));
   }
+}
+
+TEST_CASE("adjudicate: a claim link is kept when its ends are and enough annotators had it", "[agree][adjudicate]") {
+  // A and B link the same two claims "same"; C links them "contradicts", and its second claim
+  // is shorter, so C's link has an end nobody else marked.
+  auto linked = [](const char* type, const char* second) {
+    return [=](Fixture& f) {
+      const SpanId x = f.add("CLAIM", "The sprinklers failed in the east wing");
+      const SpanId y = f.add("CLAIM", second);
+      f.history.run<AddLink>(type, Ref{Ref::Span, x}, Ref{Ref::Span, y});
+    };
+  };
+  const GoldImport a = file_of(linked("same", "the fire began in a neighbouring shed"));
+  const GoldImport b = file_of(linked("same", "the fire began in a neighbouring shed"));
+  const GoldImport c = file_of(linked("contradicts", "the fire began"));
+  const Adjudication r = run({&a, &b, &c});
+  REQUIRE(r.gold.links.size() == 1);
+  CHECK(r.gold.links[0].type == "same");
+  CHECK(r.link_votes == std::vector<V>{{"A", "B"}});
+  // Its ends point at the kept spans.
+  const ImportedLink& l = r.gold.links[0];
+  REQUIRE(!l.from.cluster);
+  REQUIRE(!l.to.cluster);
+  CHECK(labels_and_texts(r)[l.from.index] == "CLAIM The sprinklers failed in the east wing");
+  CHECK(labels_and_texts(r)[l.to.index] == "CLAIM the fire began in a neighbouring shed");
+  std::vector<Conflict> links;
+  for (const Conflict& k : r.conflicts)
+    if (k.kind == "link") links.push_back(k);
+  REQUIRE(links.size() == 1);
+  CHECK_THAT(links[0].what, Catch::StartsWith("contradicts: CLAIM") && Catch::Contains("(an end was not kept)"));
+  CHECK(links[0].had == V{"C"});
+  CHECK(links[0].lacked == V{"A", "B"});
+  CHECK(links[0].doc.empty());
+
+  // Unanimous: A and B's link lacks C's vote, and is listed.
+  AdjudicateOptions u;
+  u.strategy = AdjudicationStrategy::Unanimous;
+  CHECK(run({&a, &b, &c}, u).gold.links.empty());
+  // Two annotators who disagree on the link type tie; prefer takes one side.
+  AdjudicateOptions p;
+  p.prefer = "B";
+  const GoldImport d = file_of(linked("supports", "the fire began in a neighbouring shed"));
+  CHECK(run({&a, &d}).gold.links.empty());
+  const Adjudication q = run({&a, &d}, p);
+  REQUIRE(q.gold.links.size() == 1);
+  CHECK(q.gold.links[0].type == "supports");
+}
+
+TEST_CASE("adjudicate: a link to a claim cluster needs that cluster kept", "[agree][adjudicate]") {
+  // Both link a claim to a claim cluster; C's cluster has another member, so its link's end
+  // is a different cluster.
+  auto to_cluster = [](bool wide) {
+    return [=](Fixture& f) {
+      const SpanId x = f.add("CLAIM", "The sprinklers failed in the east wing");
+      const SpanId y = f.add("CLAIM", "the fire began in a neighbouring shed");
+      const ClusterId k = f.history.run<CreateCluster>(SpanKind::Claim, "Sprinklers").id();
+      f.history.run<AddMember>(k, x);
+      if (wide) f.history.run<AddMember>(k, f.add("CLAIM", "Kestrel Logistics denied"));
+      f.history.run<AddLink>("refines", Ref{Ref::Span, y}, Ref{Ref::Cluster, k});
+    };
+  };
+  const GoldImport a = file_of(to_cluster(false)), b = file_of(to_cluster(false)), c = file_of(to_cluster(true));
+  const Adjudication r = run({&a, &b, &c});
+  REQUIRE(r.gold.clusters.size() == 1);
+  REQUIRE(r.gold.links.size() == 1);
+  CHECK(r.gold.links[0].to.cluster);
+  CHECK(r.gold.links[0].to.index == 0);
+  CHECK(r.link_votes == std::vector<V>{{"A", "B"}});
+  // C's link and cluster are open; the result writes and re-imports with the link.
+  size_t open_links = 0;
+  for (const Conflict& k : r.conflicts) open_links += k.kind == "link";
+  CHECK(open_links == 1);
+  Blank out;
+  apply_gold(out.corpus, out.history, r.gold);
+  Tokenizer tok(default_schema().locale());
+  const GoldImport back = parse_gold(write_gold(out.corpus, fixed_options()), "gold.json", nullptr, tok);
+  REQUIRE(back.ok());
+  CHECK(back.links.size() == 1);
 }

@@ -41,9 +41,8 @@ TEST_CASE("cli adjudicate: identical files give the file back, voted by both", "
   const std::string a = copy_as("ana"), b = copy_as("bo"), out = temp_dir() + "/same.json";
   const Run r = run("adjudicate " + a + " " + b + " -o " + out + kTime);
   REQUIRE(r.code == 0);
-  CHECK(r.out.rfind("kept 20 spans, 6 relations, 4 clusters from 2 annotators (majority); 0 conflicts open\n", 0) == 0);
-  CHECK(r.err.find("3 claim links in the inputs were left out") == std::string::npos);  // 6: 3 per file
-  CHECK(r.err.find("6 claim links in the inputs were left out") != std::string::npos);
+  CHECK(r.out.rfind("kept 20 spans, 6 relations, 4 clusters, 3 claim links from 2 annotators (majority); 0 conflicts open\n", 0) == 0);
+  CHECK(r.err.empty());
   const json g = gold_of(out), want = gold_of(kGold);
   REQUIRE(g["documents"].size() == want["documents"].size());
   for (size_t d = 0; d < g["documents"].size(); ++d) {
@@ -54,10 +53,16 @@ TEST_CASE("cli adjudicate: identical files give the file back, voted by both", "
     }
     CHECK(spans == want["documents"][d]["spans"]);
   }
+  json links = g["cluster_links"];
+  for (json& l : links) {
+    CHECK(l["x_annotators"] == json::array({"ana", "bo"}));
+    l.erase("x_annotators");
+  }
+  CHECK(links == want["cluster_links"]);
   CHECK(g["x_conflicts"].empty());
   const Run v = run("validate " + out);
   CHECK(v.code == 0);
-  CHECK(v.out.find("valid (3 documents, 20 spans, 6 relations, 4 clusters, 0 cluster links)") != std::string::npos);
+  CHECK(v.out.find("valid (3 documents, 20 spans, 6 relations, 4 clusters, 3 cluster links)") != std::string::npos);
   // Deterministic: the same inputs give the same bytes.
   const std::string again = temp_dir() + "/same2.json";
   REQUIRE(run("adjudicate " + a + " " + b + " -o " + again + kTime).code == 0);
@@ -80,6 +85,36 @@ TEST_CASE("cli adjudicate: a span one of two lacks is open; prefer=NAME settles 
   CHECK(p.out.rfind("kept 20 spans", 0) == 0);
   const Run q = run("adjudicate " + a + " " + b + " -o " + out + " --strategy prefer=bo" + kTime);
   CHECK(q.out.rfind("kept 19 spans", 0) == 0);
+}
+
+TEST_CASE("cli adjudicate: a claim link one of two lacks is open; prefer=NAME settles it", "[cli][adjudicate]") {
+  // bo's copy lacks the samples' link l2 (contradicts, harbor-b's s14 -> cluster c3).
+  json j = gold_of(copy_as("bo"));
+  json kept = json::array();
+  for (const json& l : j["cluster_links"])
+    if (l["id"] != "l2") kept.push_back(l);
+  j["cluster_links"] = kept;
+  const std::string a = copy_as("ana"), b = write_temp("bo-links.json", j.dump()), out = temp_dir() + "/links.json";
+  const Run r = run("adjudicate " + a + " " + b + " -o " + out + kTime);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("kept 20 spans, 6 relations, 4 clusters, 2 claim links", 0) == 0);
+  CHECK(r.out.find("link: contradicts: CLAIM [") != std::string::npos);
+  const json g = gold_of(out);
+  REQUIRE(g["x_conflicts"].size() == 1);
+  CHECK(g["x_conflicts"][0]["kind"] == "link");
+  CHECK(g["x_conflicts"][0]["had"] == json::array({"ana"}));
+  CHECK(g["x_conflicts"][0]["lacked"] == json::array({"bo"}));
+  for (const json& l : g["cluster_links"]) CHECK(l["x_annotators"] == json::array({"ana", "bo"}));
+  CHECK(run("validate " + out).code == 0);
+
+  const Run p = run("adjudicate " + a + " " + b + " -o " + out + " --strategy prefer=ana" + kTime);
+  REQUIRE(p.code == 0);
+  CHECK(p.out.find("3 claim links") != std::string::npos);
+  const json pg = gold_of(out);
+  REQUIRE(pg["cluster_links"].size() == 3);
+  size_t only_ana = 0;
+  for (const json& l : pg["cluster_links"]) only_ana += l["x_annotators"] == json::array({"ana"});
+  CHECK(only_ana == 1);
 }
 
 TEST_CASE("cli adjudicate: usage errors", "[cli][adjudicate]") {

@@ -82,11 +82,20 @@ TEST_CASE("cli agree: identical files agree fully", "[cli][agree]") {
   CHECK(j["tokens"]["cohen_kappa"][0]["value"] == 1.0);
   CHECK(j["tokens"]["fleiss_kappa"]["value"] == 1.0);
   CHECK(j["tokens"]["krippendorff_alpha_nominal"]["value"] == 1.0);
+  const json& u = j["unitizing"];
+  CHECK(u["documents"] == 1);
+  CHECK(u["length"] == 39);
+  CHECK(u["units"] == 8);
+  CHECK(u["alpha"] == 1.0);
+  CHECK(u["observed_disagreement"] == 0.0);
+  CHECK(!u.contains("per_label"));  // only with --per-label
+  CHECK(!u.contains("per_document"));
   // The readable table says the same.
   const Run t = run("agree " + a + " " + b);
   CHECK(t.code == 0);
   CHECK(t.out.find("ana / bo") != std::string::npos);
   CHECK(t.out.find("1.0000") != std::string::npos);
+  CHECK(t.out.find("unitizing alpha") != std::string::npos);
 }
 
 TEST_CASE("cli agree: one span relabelled, numbers computed by hand", "[cli][agree]") {
@@ -124,6 +133,34 @@ TEST_CASE("cli agree: one span relabelled, numbers computed by hand", "[cli][agr
   CHECK(t["fleiss_kappa"]["value"].get<double>() == Approx(91.0 / 109));
   CHECK(t["krippendorff_alpha_nominal"]["value"].get<double>() == Approx(92.0 / 109));
   CHECK(t["per_document"]["d1"]["tokens"] == 9);
+  // Unitizing alpha, L = 39, two coders, each label its own continuum (docs/agreement.md):
+  //   PERSON: units 8 7 | 8 7, identical: D_o = 0; gaps 5 19 | 5 19; n = 4:
+  //     l = 8: 8*7*15 + 64 * (12 + 12) = 2376, l = 7: 7*6*13 + 49 * (13 + 13) = 1820, twice each;
+  //     D_e = (2/39) * 8392 / (78*77 - 196).
+  //   LOCATION: 5 | 5: D_o = 0; gaps 24 10 | 24 10; n = 2: (1/3) 5*4*9 + 25 * 52 = 1360, twice;
+  //     D_e = (2/39) * 2720 / (78*77 - 40).
+  //   DATE (A only, [33,39)): in B's gap [0,39): D_o = 2 * 36 / (2 * 39^2); n = 1, gaps 33 | 39:
+  //     36 * ((33-6+1) + (39-6+1)) = 2232; D_e = (2/39) * 2232 / (78*77 - 30). EVENT the same.
+  //   alpha(DATE) = 1 - D_o / D_e; overall = 1 - 2 D_o(DATE) / (sum of the four D_e).
+  const double de_person = 2.0 / 39 * 8392 / (78 * 77 - 196), de_location = 2.0 / 39 * 2720 / (78 * 77 - 40),
+               de_date = 2.0 / 39 * 2232 / (78 * 77 - 30), do_date = 36.0 / (39 * 39);
+  const json& u = j["unitizing"];
+  CHECK(u["units"] == 8);
+  CHECK(u["per_label"]["PERSON"]["alpha"] == 1.0);
+  CHECK(u["per_label"]["PERSON"]["expected_disagreement"].get<double>() == Approx(de_person));
+  CHECK(u["per_label"]["LOCATION"]["expected_disagreement"].get<double>() == Approx(de_location));
+  CHECK(u["per_label"]["DATE"]["observed_disagreement"].get<double>() == Approx(do_date));
+  CHECK(u["per_label"]["DATE"]["alpha"].get<double>() == Approx(1 - do_date / de_date));
+  CHECK(u["per_label"]["EVENT"]["alpha"].get<double>() == Approx(1 - do_date / de_date));
+  CHECK(u["alpha"].get<double>() == Approx(1 - 2 * do_date / (de_person + de_location + 2 * de_date)));
+  CHECK(u["alpha"].get<double>() == Approx(0.65132).margin(0.00001));
+  // One document: its own figure is the corpus figure.
+  CHECK(u["per_document"]["d1"]["alpha"].get<double>() == Approx(u["alpha"].get<double>()));
+  CHECK(u["per_document"]["d1"]["per_label"]["DATE"]["units"] == 1);
+  const Run table = run("agree --per-label --per-doc " + a + " " + b);
+  CHECK(table.out.find("ALPHA_U") != std::string::npos);
+  CHECK(table.out.find("0.6513") != std::string::npos);
+  CHECK(table.out.find("unitizing alpha per document") != std::string::npos);
 
   // Three annotators: three pairs; Fleiss and alpha over all three.
   const json three = agree_json(a + " " + b + " " + gold_file("one-c.json", kMarks, "čeněk"));
@@ -137,6 +174,8 @@ TEST_CASE("cli agree: no spans at all is n/a, not agreement", "[cli][agree]") {
   const json j = agree_json(a + " " + b);
   CHECK(j["pairs"][0]["exact"]["f1"].is_null());
   CHECK(j["tokens"]["cohen_kappa"][0]["value"].is_null());  // every token O: kappa is 0/0
+  CHECK(j["unitizing"]["alpha"].is_null());  // no unit anywhere: 0/0
+  CHECK(j["unitizing"]["units"] == 0);
   const Run t = run("agree " + a + " " + b);
   CHECK(t.out.find("n/a") != std::string::npos);
   // One annotator empty: recall 0, F1 0, precision n/a.
@@ -242,4 +281,26 @@ TEST_CASE("cli agree: a document only one file has is left out of that pair, wit
   CHECK(j["tokens"]["cohen_kappa"][0]["value"] == 1.0);
   CHECK(j["tokens"]["krippendorff_alpha_nominal"]["value"] == 1.0);
   CHECK(j["tokens"]["krippendorff_alpha_nominal"]["pairable_values"] == 18.0);
+  // Unitizing alpha needs every annotator on the whole continuum: d2 is left out, with a warning.
+  CHECK(r.err.find("unitizing alpha leaves out the 1 document(s)") != std::string::npos);
+  CHECK(j["unitizing"]["documents"] == 1);
+  CHECK(j["unitizing"]["length"] == 39);
+  CHECK(j["unitizing"]["alpha"] == 1.0);
+}
+
+TEST_CASE("cli agree: unitizing alpha counts each fragment of a discontinuous span", "[cli][agree]") {
+  // A marks "Ana Lima" as one PERSON [0,8); B marks the same words as one discontinuous PERSON
+  // of two fragments [0,3) [4,8). The other spans are the same for both.
+  const std::string a = gold_file("frag-a.json", kMarks, "ana");
+  json g = json::parse(goldspan::test::read_file(gold_file("frag-b.json", kMarks, "bo")).value());
+  g["documents"][0]["spans"][0]["fragments"] = json::array({{0, 3}, {4, 8}});  // start 0, end 8 stay
+  const std::string b = write_temp("frag-b.json", g.dump(2));
+  const json j = agree_json(a + " " + b, "--per-label");
+  const json& person = j["unitizing"]["per_label"]["PERSON"];
+  CHECK(person["units"] == 5);  // A: 2 units, B: 3
+  // PERSON: A [0,8) against B's [0,3) ((0-0)^2 + (8-3)^2 = 25) and [4,8) (4^2 + 0 = 16); B's
+  // one-code-point gap [3,4) holds nothing: D_o = 2 * 41 / (2 * 39^2).
+  CHECK(person["observed_disagreement"].get<double>() == Approx(41.0 / (39 * 39)));
+  CHECK(person["alpha"].get<double>() < 1);
+  CHECK(j["unitizing"]["per_label"]["LOCATION"]["alpha"] == 1.0);
 }
