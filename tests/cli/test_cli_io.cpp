@@ -248,6 +248,14 @@ TEST_CASE("cli convert: --from conll reads back what --to conll wrote; errors na
   CHECK(run("convert --from conll --to gold " + bad + " -").code != 0);  // CoNLL carries no schema
 }
 
+TEST_CASE("cli convert: the Label Studio fixture is what the current writer writes", "[cli][io][label-studio]") {
+  // Regenerate with: goldspan convert --from gold --to label-studio tests/io/fixtures/samples.gold.json
+  //   tests/io/fixtures/samples.label-studio.json
+  const Run r = run("convert --from gold --to label-studio " + kGold + " -");
+  REQUIRE(r.code == 0);
+  CHECK(r.out == goldspan::test::read_file(kSource + "/tests/io/fixtures/samples.label-studio.json").value());
+}
+
 TEST_CASE("cli convert: errors and usage", "[cli][io]") {
   json j = gold_of(kGold);
   j["documents"][0]["spans"][0]["end"] = 9999;
