@@ -118,6 +118,7 @@ GoldImport read_format(const std::string& format_name, const std::string& path, 
     imp.file_name = path;
     return imp;
   }
+  if (format == "conll") return parse_conll(read_input(path), path, need_schema(o, format), tok);
   if (format == "doccano") return parse_doccano(read_input(path), path, need_schema(o, format), tok);
   if (format == "prodigy") return parse_prodigy(read_input(path), path, need_schema(o, format), tok);
   if (format == "label-studio") {

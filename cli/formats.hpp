@@ -12,7 +12,7 @@
 
 namespace goldspan::cli {
 
-inline const char* kReadFormats = "gold, gold-jsonl, txt, jsonl, brat, doccano, label-studio, prodigy";
+inline const char* kReadFormats = "gold, gold-jsonl, txt, jsonl, brat, conll, doccano, label-studio, prodigy";
 
 struct ReadOptions {
   const Schema* schema = nullptr;  // required for every format but gold and brat (gold: the expected schema, if any;

@@ -25,7 +25,7 @@ const char* kUsage =
     "      Checks gold JSON files (docs/gold-json.md); prints every error with its JSON path.\n"
     "      --schema FILE  the file's embedded schema must equal this one (default: checked against its own)\n"
     "  convert --from FORMAT --to FORMAT [options] IN OUT\n"
-    "      --from  gold, gold-jsonl, txt, jsonl, brat, doccano, label-studio, prodigy (brat and txt: IN may be a directory)\n"
+    "      --from  gold, gold-jsonl, txt, jsonl, brat, conll, doccano, label-studio, prodigy (brat and txt: IN may be a directory)\n"
     "      --to    gold, gold-jsonl, brat, conll, doccano, label-studio, prodigy, w3c (brat: OUT is a directory; - is stdout)\n"
     "      gold-jsonl: one gold file per line, one document each, for shards (docs/shards.md); every command\n"
     "      that reads gold files reads a gold file named *.jsonl this way\n"

@@ -8,6 +8,7 @@
 
 #include "error.hpp"
 #include "io/brat.hpp"
+#include "io/conll.hpp"
 #include "io/doccano.hpp"
 #include "io/gold_json.hpp"
 #include "io/label_studio.hpp"
@@ -220,7 +221,7 @@ GoldImport not_read(const NamedFile& f, FileKind kind) {
   GoldImport imp;
   imp.file_name = f.name;
   imp.add_error("", std::string("looks like ") + file_kind_name(kind) +
-                        ", which goldspan writes but does not read (open gold JSON, brat, doccano, Label Studio or Prodigy)");
+                        ", which goldspan writes but does not read (open gold JSON, brat, CoNLL, doccano, Label Studio or Prodigy)");
   return imp;
 }
 
@@ -283,8 +284,8 @@ ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokeniz
         break;
       case FileKind::Dictionary: out.dictionaries.push_back(f); break;
       case FileKind::BratAnn: break;  // read above
-      case FileKind::W3c:
-      case FileKind::Conll: add(not_read(f, kinds[i]), f.name); break;
+      case FileKind::Conll: add(parse_conll(f.bytes, f.name, schema, tok), f.name); break;
+      case FileKind::W3c: add(not_read(f, kinds[i]), f.name); break;
     }
   }
   return out;

@@ -49,7 +49,7 @@ struct ReadFiles {
 // Reads every file against `schema` (brat, doccano and Label Studio carry none or another:
 // a label the schema lacks is an error naming the file and line or record). Plain text files
 // become one document each, with the file name as id. Errors name the file and the place; a
-// format goldspan exports but does not read (CoNLL, W3C) is an error naming it.
+// format goldspan exports but does not read (W3C) is an error naming it.
 ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokenizer& tokenizer);
 
 // Appends `more` to `all`, renumbering its document, span and cluster references. Cluster and

@@ -230,6 +230,32 @@ TEST_CASE("cli convert: every output format, and inputs txt, jsonl, doccano, lab
   }
 }
 
+TEST_CASE("cli convert: --from conll reads back what --to conll wrote; errors name file and line", "[cli][io][conll]") {
+  const std::string conll = temp_dir() + "/samples.conll";
+  REQUIRE(run("convert --from gold --to conll " + kGold + " " + conll).code == 0);
+  const Run back = run("convert --from conll --to gold --schema " + kSchema + " " + kTime + " " + conll + " -");
+  REQUIRE(back.code == 0);
+  const json g = json::parse(back.out);
+  REQUIRE(g["documents"].size() == gold_of(kGold)["documents"].size());
+  CHECK(g["documents"][0]["id"] == "samples.conll-1");
+  size_t spans = 0;
+  for (const json& d : g["documents"]) spans += d["spans"].size();
+  CHECK(spans > 5);
+  const std::string bad = write_temp("bad.conll", "Ines _ _ B-PERSON\nOduya _ I-PERSON\n");
+  const Run r = run("convert --from conll --to gold --schema " + kSchema + " " + bad + " -");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("bad.conll: line 2: expected 4 columns (as on line 1), found 3") != std::string::npos);
+  CHECK(run("convert --from conll --to gold " + bad + " -").code != 0);  // CoNLL carries no schema
+}
+
+TEST_CASE("cli convert: the Label Studio fixture is what the current writer writes", "[cli][io][label-studio]") {
+  // Regenerate with: goldspan convert --from gold --to label-studio tests/io/fixtures/samples.gold.json
+  //   tests/io/fixtures/samples.label-studio.json
+  const Run r = run("convert --from gold --to label-studio " + kGold + " -");
+  REQUIRE(r.code == 0);
+  CHECK(r.out == goldspan::test::read_file(kSource + "/tests/io/fixtures/samples.label-studio.json").value());
+}
+
 TEST_CASE("cli convert: errors and usage", "[cli][io]") {
   json j = gold_of(kGold);
   j["documents"][0]["spans"][0]["end"] = 9999;
