@@ -161,7 +161,9 @@ async function linkSteps(b, { d1, d2, c1a, c1b, c2a, c2b, ent, shot }) {
   await clickBox(b, await control(`link:${k1}`));
   assert.deepEqual((await api(b, 'linkPick')).source, { kind: 'cluster', id: k1 });
   await clickBox(b, await control(`target:${k2}`));
-  assert.equal((await api(b, 'linkPick')).target.id, k2);
+  pick = await api(b, 'linkPick');
+  assert.ok(pick && pick.target, `"link here" chose the cluster (status: ${await api(b, 'status')})`);
+  assert.equal(pick.target.id, k2);
   await key(b, '2');
   const three = [...two, `${k1} supports ${k2}`];
   assert.deepEqual(await links(b), three);

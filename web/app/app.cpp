@@ -423,7 +423,8 @@ void App::draw_pane(int i, float width, float height) {
     // The pane's head: which document, and which pane has the keys.
     const bool active = i == active_;
     ImGui::PushStyleColor(ImGuiCol_Text, active ? IM_COL32(30, 30, 30, 255) : IM_COL32(140, 140, 140, 255));
-    ImGui::Text(" %s %s", active ? "\xE2\x97\x8F" : "\xE2\x97\x8B", p.canvas.document() ? p.canvas.document()->id().c_str() : "");
+    // Plain ASCII marks: the UI font has no circle glyphs.
+    ImGui::Text(" %s %s", active ? ">" : " ", p.canvas.document() ? p.canvas.document()->id().c_str() : "");
     ImGui::PopStyleColor();
   }
   p.canvas.draw(fonts_, [this](uint64_t id) {

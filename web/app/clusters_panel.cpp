@@ -110,7 +110,7 @@ void ClustersPanel::draw_cluster(App& app, const Cluster& cl_in) {
       // is being made, "link here" makes this cluster its target (the type menu opens).
       const LinkPick& lp = app.link_pick();
       const Ref self{Ref::Cluster, id};
-      ImGui::SameLine();
+      // On a line of its own: the column is narrow, and a button past its edge is cut off.
       if (lp.active && !(lp.source == self)) {
         if (ImGui::SmallButton("link here")) app.link_target(self);
         note("target:" + cid);

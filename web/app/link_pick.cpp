@@ -303,7 +303,8 @@ bool App::draw_links(Ref end) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb(lt[l.type].color)), "%s", lt[l.type].name.c_str());
     ImGui::SameLine();
     const Ref other = out ? l.target : l.source;
-    ImGui::TextWrapped("%s %s", out ? kArrow : "\xE2\x86\x90", ref_text(other).c_str());
+    // "from": the UI font has no left arrow.
+    ImGui::TextWrapped("%s %s", out ? kArrow : "from", ref_text(other).c_str());
     if (ImGui::IsItemHovered() && other.kind == Ref::Span) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {

@@ -207,7 +207,7 @@ void App::draw_span_relations(SpanId id) {
     ImGui::SameLine();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(rgb(rt.color)), "%s", rt.name.c_str());
     ImGui::SameLine();
-    ImGui::TextWrapped("%s %s", out ? "\xE2\x86\x92" : "\xE2\x86\x90", quoted(*corpus_, out ? r.target : r.source).c_str());
+    ImGui::TextWrapped("%s %s", out ? "\xE2\x86\x92" : "from", quoted(*corpus_, out ? r.target : r.source).c_str());
     ImGui::PopID();
   }
 }
