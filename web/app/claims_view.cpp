@@ -64,9 +64,36 @@ void ClaimsView::draw(App& app) {
   for (const std::string& d : t.documents) ImGui::TableSetupColumn(d.c_str(), ImGuiTableColumnFlags_WidthFixed, cell_w);
   ImGui::TableSetupColumn("links", ImGuiTableColumnFlags_WidthFixed, cell_w * 0.6f);
   ImGui::TableHeadersRow();
-  // Rows have different heights (wrapped text), so the clipper cannot skip them; a row outside
-  // the view costs only its layout, which ImGui clips cheaply. Thousands of rows stay fast.
-  for (size_t r = 0; r < t.rows.size(); ++r) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float pad_y = style.CellPadding.y * 2;
+  if (measured_revision_ != revision_ || measured_width_ != cell_w || row_top_.size() != t.rows.size() + 1) {
+    row_top_.assign(1, 0.0f);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      const ClaimRow& row = t.rows[r];
+      const std::string head = std::to_string(r + 1) + (row.contradicted() ? " (!) " : " ") + row.name;
+      float h = ImGui::CalcTextSize(head.c_str(), nullptr, false, cell_w * 0.8f).y;
+      for (const auto& cell : row.cells) {
+        float ch = 0;
+        for (const ClaimCell& c : cell)
+          ch += ImGui::CalcTextSize(cell_text({c}).c_str(), nullptr, false, cell_w).y + style.ItemSpacing.y;
+        h = std::max(h, ch);
+      }
+      h = std::max(h, ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(row.links.size()));
+      row_top_.push_back(row_top_.back() + h + pad_y);
+    }
+    measured_revision_ = revision_;
+    measured_width_ = cell_w;
+  }
+  // The rows that meet the view; those above and below are one spacer row each.
+  const float y0 = ImGui::GetScrollY(), y1 = y0 + ImGui::GetWindowHeight();
+  const size_t first = static_cast<size_t>(std::upper_bound(row_top_.begin(), row_top_.end(), y0) - row_top_.begin()) - 1;
+  size_t last = first;
+  while (last < t.rows.size() && row_top_[last] < y1) ++last;
+  if (first > 0) {
+    ImGui::TableNextRow(0, row_top_[first]);
+    ImGui::TableNextColumn();
+  }
+  for (size_t r = first; r < last; ++r) {
     const ClaimRow& row = t.rows[r];
     ImGui::TableNextRow();
     if (row.contradicted()) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(225, 87, 89, 60));
@@ -97,6 +124,10 @@ void ClaimsView::draw(App& app) {
     }
     ImGui::TableNextColumn();
     for (const RowLink& l : row.links) ImGui::TextColored(l.type == "contradicts" ? ImVec4(0.9f, 0.3f, 0.3f, 1) : ImVec4(0.6f, 0.6f, 0.6f, 1), "%s %zu", l.type.c_str(), l.row + 1);
+  }
+  if (last < t.rows.size()) {
+    ImGui::TableNextRow(0, row_top_.back() - row_top_[last]);
+    ImGui::TableNextColumn();
   }
   ImGui::EndTable();
   ImGui::End();
