@@ -212,14 +212,14 @@ test('Label Studio files of its own repository (when ../shared/interop is presen
   }
 });
 
-test('formats goldspan writes but does not read, and unknown files, are named; a bad file in a drop changes nothing', async () => {
+test('formats goldspan writes but does not read, and unknown files, are named; a bad file in a drop changes nothing; CoNLL opens', async () => {
   const b = await open();
   try {
     await boot(b);
     const before = await allSpans(b);
     const conll = '-DOCSTART- -X- -X- O\n\nInes _ _ B-PERSON\nOduya _ _ I-PERSON\n';
     const w3c = await b.page.evaluate(() => new TextDecoder().decode(window.goldspan.exportAs('w3c').bytes));
-    for (const [name, bytes, what] of [['ner.conll', conll, 'CoNLL'], ['ner.txt', conll, 'CoNLL'], ['goldspan.w3c.jsonld', w3c, 'W3C'],
+    for (const [name, bytes, what] of [['goldspan.w3c.jsonld', w3c, 'W3C'],
       ['photo.png', '\x89PNG', 'not a format goldspan reads']]) {
       const r = await drop(b, [{ name, bytes }]);
       assert.equal(r.ok, false, name);
@@ -241,6 +241,13 @@ test('formats goldspan writes but does not read, and unknown files, are named; a
     assert.match(z.errors[0], /^broken\.zip: not a zip archive/);
     assert.deepEqual(await allSpans(b), before);
     await b.screenshot('import-bad-drop.png');
+    // CoNLL is read (core/io/conll.hpp): by its extension, and by content in a .txt.
+    for (const name of ['ner.conll', 'ner.txt']) {
+      const c = await drop(b, [{ name, bytes: conll }]);
+      assert.equal(c.ok, true, `${name}: ${c.errors}`);
+      const spans = await b.page.evaluate((d) => window.goldspan.spans(d), name);
+      assert.deepEqual(spans.map((x) => `${x.label} ${x.text}`), ['PERSON Ines Oduya'], name);
+    }
   } finally {
     await b.close();
   }
