@@ -11,7 +11,8 @@ const [dist, out] = process.argv.slice(2);
 if (!dist || !out) throw new Error('usage: single_file.mjs DIST_DIR OUT_FILE');
 const read = (f) => readFileSync(join(dist, f));
 const manifest = JSON.parse(read('manifest.json'));
-const files = ['manifest.json', 'goldspan.wasm', manifest.icu, manifest.icuDict, manifest.schema, ...manifest.fonts, ...manifest.samples];
+const files = ['manifest.json', 'goldspan.wasm', manifest.icu, manifest.icuDict, manifest.schema, ...manifest.fonts,
+  ...(manifest.scriptFonts || []).filter((f) => f.single).map((f) => f.file), ...manifest.samples];
 
 const data = files.map((f) => `<script type="application/x-goldspan" data-file="${f}">${read(f).toString('base64')}</script>`).join('\n');
 // A '</script' inside inlined JS would end the block early.

@@ -285,6 +285,60 @@
     return false;
   }
 
+  // [SECTION] Script fonts, fetched from the site itself when a document needs their script
+  // (the app asks: web/app/fonts.cpp). A badge shows the download; a failure is shown too.
+  const fonts = {
+    loading: new Map(),  // file -> {got, total}
+    failed: [],
+    waiters: [],
+    badge() {
+      const el = $('font-badge');
+      if (!this.loading.size && !this.failed.length) { el.className = 'hidden'; return; }
+      const parts = [...this.loading].map(([f, p]) => `${f.replace(/^fonts\//, '').replace(/\.[ot]t[fc]$/, '')} ` +
+        (p.total ? `${Math.round(p.got / 1024)} / ${Math.round(p.total / 1024)} kB` : `${Math.round(p.got / 1024)} kB`));
+      el.textContent = this.failed.length ? `Font not loaded: ${this.failed.join(', ')}` : `Loading font ${parts.join(', ')}…`;
+      el.className = this.failed.length ? 'error' : '';
+    },
+    async request(file) {
+      if (this.loading.has(file)) return;
+      const p = { got: 0, total: 0 };
+      this.loading.set(file, p);
+      this.badge();
+      try {
+        let bytes;
+        if (embedded.size) {
+          if (!embedded.has(file)) throw new Error('not in this single-file build');
+          bytes = fromEmbedded(file);
+        } else {
+          const res = await fetch(file);
+          if (!res.ok) throw new Error(`HTTP ${res.status}`);
+          p.total = +res.headers.get('content-length') || 0;
+          const chunks = [], reader = res.body.getReader();
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            chunks.push(value); p.got += value.length; this.badge();
+          }
+          bytes = new Uint8Array(p.got);
+          let at = 0;
+          for (const c of chunks) { bytes.set(c, at); at += c.length; }
+        }
+        withBytes(bytes, (ptr, n) => core.ccall('gs_add_font', null, ['string', 'number', 'number'], [file, ptr, n]));
+      } catch (e) {
+        this.failed.push(`${file} (${describe(e)})`);
+      }
+      this.loading.delete(file);
+      this.badge();
+      if (!this.loading.size) for (const w of this.waiters.splice(0)) w();
+    },
+    // Resolves once no font is loading (after the frames that asked for them).
+    async ready() {
+      await nextFrame(); await nextFrame();
+      if (this.loading.size) await new Promise((r) => this.waiters.push(r));
+      await nextFrame(); await nextFrame();
+    },
+  };
+
   // [SECTION] What the wasm app calls (web/platform_web.cpp)
   const fileInput = $('file-input');
   globalThis.goldspanShell = {
@@ -296,6 +350,7 @@
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
     pickFiles() { fileInput.click(); },
+    requestFont(file) { fonts.request(file); },
     persist(line) { store.append({ line }); },
     persistDocument(id, bytes) { store.append({ doc: id, bytes }); },
     clearPersisted() { store.clear(); },
@@ -392,6 +447,11 @@
   new ResizeObserver(resize).observe(canvas);
 
   // [SECTION] Automation API (docs/automation.md)
+  const panelControls = (fn) => {
+    const p = callJson(fn, [], []);
+    for (const k of Object.keys(p.controls)) p.controls[k] = toPage(p.controls[k]);
+    return p;
+  };
   const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
   let markReady;
   const api = {
@@ -411,11 +471,8 @@
       if (f.open) for (const r of f.rows) if (r.w !== undefined) Object.assign(r, toPage({ x: r.x, y: r.y, w: r.w, h: r.h }));
       return f;
     },
-    clustersPanel() {
-      const p = callJson('gs_clusters_panel', [], []);
-      for (const k of Object.keys(p.controls)) p.controls[k] = toPage(p.controls[k]);
-      return p;
-    },
+    clustersPanel() { return panelControls('gs_clusters_panel'); },
+    documentsPanel() { return panelControls('gs_documents_panel'); },
     selectedSpan() { return callJson('gs_selected_span', [], []); },
     links() { return callJson('gs_links', [], []); },
     // The Shift+L pick; the type menu's rows are in page pixels.
@@ -478,6 +535,9 @@
       return r && toPage(r);
     },
     savedPending() { return store.pending(); },
+    // Font files the app has and is waiting for, and glyphs in the canvas's own atlas.
+    fonts() { return { ...callJson('gs_fonts', [], []), failed: [...fonts.failed] }; },
+    fontsReady() { return fonts.ready(); },
     // What the status bar drew about saving, and the state behind it.
     saveState() {
       return { pending: store.pending(), warning: store.warning(), readOnly: !!store.readOnly, line: callJson('gs_save_line', [], []) };
@@ -500,6 +560,7 @@
       const err = core.ccall('gs_boot', 'number', ['number', 'number', 'string', 'number', 'number', 'number'],
         [icuPtr, icu.length, new TextDecoder().decode(schema), Math.round(canvas.clientWidth * dpr), Math.round(canvas.clientHeight * dpr), dpr]);
       if (err) return fail(core.UTF8ToString(err));
+      core.ccall('gs_font_catalog', null, ['string'], [JSON.stringify(manifest.scriptFonts || [])]);
       if (!await takeLock()) store.readOnly = 'goldspan is open for editing in another tab; this one reloads when that tab closes';
       let log = [];
       try {

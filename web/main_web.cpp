@@ -20,6 +20,7 @@
 #include "app/keys.hpp"
 #include "model/schema.hpp"
 #include "error.hpp"
+#include "gl_texture.hpp"
 #include "platform_web.hpp"
 #include "text/icu_data.hpp"
 
@@ -36,6 +37,7 @@ namespace {
 
 GLFWwindow* g_window = nullptr;
 goldspan::ui::WebPlatform g_platform;
+goldspan::ui::GlTexture g_glyph_texture;
 std::unique_ptr<App> g_app;
 std::string g_out;
 std::vector<std::pair<std::string, std::string>> g_pending_fonts;
@@ -89,6 +91,8 @@ void frame() {
   ImGui::NewFrame();
   g_app->frame();
   ImGui::Render();
+  // Glyphs the canvas met for the first time this frame go up before the draw that uses them.
+  if (g_app->fonts().atlas().flush(g_glyph_texture)) wake();
   int w = 0, h = 0;
   glfwGetFramebufferSize(g_window, &w, &h);
   glViewport(0, 0, w, h);
@@ -124,10 +128,27 @@ extern "C" {
 
 // [SECTION] Boot
 
-// Fonts, any number, before or after boot; the first is the main one, later ones fill gaps.
+// Fonts, any number, before or after boot; the first is the UI font, later ones fill gaps
+// (see Fonts::add_ttf). Script fonts arrive here after the app asked for them.
 EMSCRIPTEN_KEEPALIVE void gs_add_font(const char* name, const char* data, size_t len) {
+  wake();
   if (g_app) g_app->fonts().add_ttf(name, std::string(data, len));
   else g_pending_fonts.emplace_back(name, std::string(data, len));
+}
+
+// The script fonts the site offers: [{"file": ..., "scripts": ["Arab", ...]}, ...] (after boot).
+EMSCRIPTEN_KEEPALIVE void gs_font_catalog(const char* catalog_json) {
+  std::vector<goldspan::ui::ScriptFont> list;
+  for (const json& f : json::parse(catalog_json))
+    list.push_back({f.at("file").get<std::string>(), f.at("scripts").get<std::vector<std::string>>()});
+  g_app->fonts().set_catalog(std::move(list), [](const std::string& file) { g_platform.request_font(file); });
+}
+
+// Font files in the app ({"loaded": [...], "pending": [...]}) and the canvas glyph atlas.
+EMSCRIPTEN_KEEPALIVE const char* gs_fonts() {
+  auto& f = g_app->fonts();
+  return out({{"loaded", f.loaded()}, {"pending", f.pending()}, {"glyphs", f.atlas().glyph_count()},
+              {"atlasHeight", f.atlas().height()}});
 }
 
 // Hands over ICU data (kept by the caller for the session) and the label schema (JSON),
@@ -583,6 +604,14 @@ EMSCRIPTEN_KEEPALIVE const char* gs_clusters_panel() {
   wake();
   json controls = json::object();
   for (const auto& c : g_app->clusters_panel().controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
+  return out({{"controls", controls}});
+}
+
+// The documents panel's L/R buttons while side by side: {controls: {name: {x, y, w, h}}}.
+EMSCRIPTEN_KEEPALIVE const char* gs_documents_panel() {
+  wake();
+  json controls = json::object();
+  for (const auto& c : g_app->documents_controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
   return out({{"controls", controls}});
 }
 

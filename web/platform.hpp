@@ -25,6 +25,9 @@ class Platform {
   // Why edits are not being saved right now (storage failing or unavailable, another tab
   // editing), for the user to see at once; empty while saving works.
   virtual std::string save_warning() = 0;
+  // Fetches one of the site's own font files (a script font a document needs); its bytes
+  // arrive later through the app's fonts (gs_add_font). Never leaves the site's origin.
+  virtual void request_font(const std::string& file) = 0;
   virtual double now_ms() = 0;
 };
 

@@ -17,6 +17,7 @@ EM_JS(void, gs_js_persist_document, (const char* id, const char* text, size_t le
 });
 EM_JS(void, gs_js_clear_persisted, (), { globalThis.goldspanShell.clearPersisted(); });
 EM_JS(int, gs_js_pending_saves, (), { return globalThis.goldspanShell.pendingSaves(); });
+EM_JS(void, gs_js_request_font, (const char* file), { globalThis.goldspanShell.requestFont(UTF8ToString(file)); });
 // Returns a malloc'd UTF-8 copy (freed by the caller).
 EM_JS(char*, gs_js_save_warning, (), {
   const s = globalThis.goldspanShell.saveWarning();
@@ -45,6 +46,7 @@ std::string WebPlatform::save_warning() {
   free(p);
   return s;
 }
+void WebPlatform::request_font(const std::string& file) { gs_js_request_font(file.c_str()); }
 double WebPlatform::now_ms() { return emscripten_get_now(); }
 
 }  // namespace goldspan::ui

@@ -14,6 +14,7 @@ class WebPlatform final : public Platform {
   void clear_persisted() override;
   int pending_saves() override;
   std::string save_warning() override;
+  void request_font(const std::string& file) override;
   double now_ms() override;
 };
 

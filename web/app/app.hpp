@@ -123,12 +123,15 @@ class App {
   ClaimsView& claims_view() { return claims_; }
   const ClusterFinder& cluster_finder() const { return finder_; }
   const ClustersPanel& clusters_panel() const { return clusters_; }
+  // The documents panel's L and R buttons (side by side): "L:<doc id>", "R:<doc id>".
+  const std::vector<Control>& documents_controls() const { return doc_controls_.list(); }
 
  private:
   // [SECTION] Per-frame parts (app.cpp, panels.cpp)
   void handle_keys();
   void draw_menu();
   void draw_documents_panel();
+  ControlLog doc_controls_;
   void draw_palette();
   void draw_span_list();
   void draw_inspector();

@@ -72,25 +72,44 @@ uint32_t Canvas::token_near(uint32_t cp) const {
   return cp - toks[t - 1].end < toks[t].start - cp ? static_cast<uint32_t>(t - 1) : static_cast<uint32_t>(t);
 }
 
-// [SECTION] Drawing
+// [SECTION] Shaped lines
 
-void Canvas::line_xs(const Line& line, std::vector<float>& xs) const {
-  xs.clear();
-  const std::string_view text = doc_->text();
-  uint32_t b = doc_->offsets().byte_of_cp(line.start);
-  float x = 0;
-  xs.push_back(0);
-  for (uint32_t cp = line.start; cp < line.end; ++cp) {
-    x += measure_->advance(utf8::decode(text, b));
-    b += utf8::seq_len(static_cast<unsigned char>(text[b]));
-    xs.push_back(x);
+const ShapedLine& Canvas::shaped(const Line& line) {
+  auto it = shaped_.find(line.start);
+  if (it == shaped_.end() || it->second.line.end != line.end) {
+    auto bi = bidi_.find(line.block);
+    if (bi == bidi_.end()) {
+      const auto [b0, b1] = layout_.block_range(line.block);
+      bi = bidi_.emplace(line.block, BidiBlock()).first;
+      bi->second.resolve(*doc_, b0, b1);
+    }
+    Cached& c = shaped_[line.start];
+    shape_line(*fonts_, *doc_, bi->second, line.start, line.end, c.line);
+    it = shaped_.find(line.start);
   }
+  it->second.used = frame_;
+  return it->second.line;
 }
 
-void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
-  ImFont* font = fonts.text_font();
+uint32_t Canvas::cp_under(const Line& line, float x) {
+  const ShapedLine& s = shaped(line);
+  x -= line_dx(s);
+  const uint32_t b = s.cp_at(x);
+  for (uint32_t cp : {b, b ? b - 1 : b}) {  // the code point whose box holds x, next to it
+    if (cp < s.start || cp >= s.end) continue;
+    const auto [x0, x1] = s.cp_box(cp);
+    if (x >= x0 && x < x1) return cp;
+  }
+  return b;
+}
+
+// [SECTION] Drawing
+
+void Canvas::draw(Fonts& fonts, const Hover& on_hover) {
   const float size = fonts.text_size();
   const float pad = std::round(size * 0.8f);
+  ++frame_;
+  fonts_ = fonts.shaping();
   if (pending_scroll_ && doc_ && measure_) {
     const Line l = layout_.line_of(*pending_scroll_);
     if (l.y < scroll_y_ || l.y + measure_->line_height() > scroll_y_ + view_h_ - pad)
@@ -105,20 +124,28 @@ void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
     want_focus_ = false;
   }
   focused_ = ImGui::IsWindowFocused();
-  if (!doc_ || !font) {
-    ImGui::TextDisabled("No document open.");
+  if (!doc_ || !fonts_ || !fonts_->size()) {
+    ImGui::TextDisabled(doc_ ? "Loading fonts..." : "No document open.");
     ImGui::EndChild();
     return;
   }
   const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - 2 * pad);
-  if (!measure_ || measured_font_ != font || measured_size_ != size) {
-    measure_.emplace(font, size);
-    measured_font_ = font;
-    measured_size_ = size;
+  // New faces (a script font arrived, the scale changed) change advances: lay out again.
+  if (!measure_ || measured_generation_ != fonts.canvas_generation()) {
+    measure_.emplace(fonts_, size);
+    measured_generation_ = fonts.canvas_generation();
     layout_.reset(doc_, &*measure_, width);
+    shaped_.clear();
+    bidi_.clear();
   } else if (std::fabs(width - layout_.width()) > 0.5f) {
     layout_.set_width(width);
   }
+  if (layout_.width() != shaped_width_) {  // lines are cut anew: shapes keyed by start are stale
+    shaped_.clear();
+    shaped_width_ = layout_.width();
+  }
+  if (shaped_.size() > 4096)  // keep what the last frames drew
+    for (auto it = shaped_.begin(); it != shaped_.end();) it = it->second.used + 2 < frame_ ? shaped_.erase(it) : std::next(it);
   if (pending_scroll_) {  // first frame of a document: no geometry before this point
     const Line l = layout_.line_of(*pending_scroll_);
     ImGui::SetScrollY(std::max(0.0f, l.y - ImGui::GetWindowHeight() / 3));
@@ -132,101 +159,133 @@ void Canvas::draw(const Fonts& fonts, const Hover& on_hover) {
   origin_y_ = win.y + pad - scroll_y_;
   view_top_ = win.y;
   layout_.visible_lines(scroll_y_ - pad, scroll_y_ + view_h_, lines_);
-  xs_.resize(lines_.size());
-  for (size_t i = 0; i < lines_.size(); ++i) line_xs(lines_[i], xs_[i]);
+  drawn_shapes_.resize(lines_.size());
+  for (size_t i = 0; i < lines_.size(); ++i) drawn_shapes_[i] = &shaped(lines_[i]);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float lh = measure_->line_height(), th = measure_->text_height(), lane = measure_->lane_height();
+  const float th = measure_->text_height(), lane = measure_->lane_height();
   const uint32_t s0 = sel_start(), s1 = sel_end();
   const uint32_t cursor = selecting_ ? cursor_cp() : UINT32_MAX;
   const ImU32 text_col = IM_COL32(30, 30, 36, 255);
   uint64_t hovered = 0;
   const ImVec2 mouse = ImGui::GetMousePos();
   const bool hover_window = ImGui::IsWindowHovered();
+  struct Tag {
+    uint32_t cluster, color;
+    float x, y;
+  };
+  std::vector<Tag> tags;  // cluster tags, drawn over the text once all boxes are down
 
+  // Pass 1: spans (entities as tinted boxes with a bar in their lane, claims as outlined boxes)
+  // and the selection. A span that reordering splits is drawn as several boxes.
   for (size_t li = 0; li < lines_.size(); ++li) {
     const Line& line = lines_[li];
-    const std::vector<float>& xs = xs_[li];
-    const float y = origin_y_ + line.y;
-    auto x_at = [&](uint32_t cp) { return origin_x_ + xs[std::clamp(cp, line.start, line.end) - line.start]; };
-
-    // Spans: entities as tinted boxes with a bar in their lane; claims as outlined boxes.
+    const ShapedLine& sl = *drawn_shapes_[li];
+    const float y = origin_y_ + line.y, ox = origin_x_ + line_dx(sl);
     marks_.clear();
     if (spans_) spans_(line.start, line.end, marks_);
     std::sort(marks_.begin(), marks_.end(), [](const SpanMark& a, const SpanMark& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
     std::vector<uint32_t> lane_end;  // greedy lanes: outer spans first, nested below
-    struct Tag {
-      uint32_t cluster, color;
-      float x;
-    };
-    std::vector<Tag> tags;  // cluster tags, drawn over the text once the line's boxes are down
     for (const SpanMark& m : marks_) {
       size_t k = 0;
       while (k < lane_end.size() && lane_end[k] > m.start) ++k;
       if (k == lane_end.size()) lane_end.push_back(0);
       lane_end[k] = m.end;
-      const float x0 = x_at(m.start), x1 = x_at(m.end);
       const ImU32 fill = (m.color & 0x00FFFFFF) | (m.claim ? 0x22000000u : 0x44000000u);
-      dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + th * 1.15f), fill, 3.0f);
       const float by = y + th * 1.2f + lane * float(std::min<size_t>(k, FontMeasure::kLanes - 1));
-      if (m.claim) {
-        dl->AddRect(ImVec2(x0, y - 1), ImVec2(x1, by + lane * 0.6f), m.color, 3.0f, 0, m.selected ? 2.5f : 1.2f);
-      } else {
-        dl->AddRectFilled(ImVec2(x0, by), ImVec2(x1, by + lane * 0.6f), m.color, 1.0f);
-        if (m.selected) dl->AddRect(ImVec2(x0 - 1, y - 1), ImVec2(x1 + 1, by + lane * 0.6f + 1), IM_COL32(20, 20, 20, 255), 3.0f, 0, 2.0f);
-      }
-      if (m.candidate)
-        dl->AddRect(ImVec2(x0 - 2, y - 3), ImVec2(x1 + 2, by + lane * 0.6f + 2), IM_COL32(0, 150, 90, 255), 4.0f, 0,
-                    m.focus ? 3.5f : 1.5f);
-      if (m.linked) dl->AddCircleFilled(ImVec2(x1, y + 2), lane * 0.35f, m.color);
-      if (m.cluster) tags.push_back({m.cluster, m.cluster_color, x1});
-      if (hover_window && mouse.x >= x0 && mouse.x < x1 && mouse.y >= y && mouse.y < by + lane) hovered = m.id;
-    }
-
-    // Selection.
-    if (s1 > s0 && s0 < line.end && s1 > line.start)
-      dl->AddRectFilled(ImVec2(x_at(std::max(s0, line.start)), y), ImVec2(x_at(std::min(s1, line.end)), y + th * 1.15f),
-                        IM_COL32(80, 140, 255, 90), 2.0f);
-
-    // Text, token by token at measured positions (whitespace is not drawn).
-    const std::string_view text = doc_->text();
-    for (uint32_t t = line.first_token; t < line.end_token; ++t) {
-      const Token& tok = doc_->tokens()[t];
-      const uint32_t b0 = doc_->offsets().byte_of_cp(tok.start), b1 = doc_->offsets().byte_of_cp(tok.end);
-      dl->AddText(font, size, ImVec2(x_at(tok.start), y), text_col, text.data() + b0, text.data() + b1);
-    }
-
-    // Cluster tags: the cluster's number on its colour, raised at the span's end like a
-    // footnote mark; nested spans ending at the same place get their tags side by side.
-    if (!tags.empty()) {
-      const float ts = size * 0.62f, pad_x = 2.0f;
-      std::vector<std::pair<float, float>> placed;
-      for (const Tag& t : tags) {
-        char num[12];
-        std::snprintf(num, sizeof num, "%u", t.cluster);
-        const float w = font->CalcTextSizeA(ts, 1e9f, 0, num).x + 2 * pad_x;
-        float x = t.x - w * 0.5f;
-        for (bool moved = true; moved;) {
-          moved = false;
-          for (const auto& [a, b] : placed)
-            if (x < b && x + w > a) {
-              x = b + 1;
-              moved = true;
-            }
+      boxes_.clear();
+      sl.boxes(std::max(m.start, line.start), std::min(m.end, line.end), boxes_);
+      for (const auto& [bx0, bx1] : boxes_) {
+        const float x0 = ox + bx0, x1 = ox + bx1;
+        dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + th * 1.15f), fill, 3.0f);
+        if (m.claim) {
+          dl->AddRect(ImVec2(x0, y - 1), ImVec2(x1, by + lane * 0.6f), m.color, 3.0f, 0, m.selected ? 2.5f : 1.2f);
+        } else {
+          dl->AddRectFilled(ImVec2(x0, by), ImVec2(x1, by + lane * 0.6f), m.color, 1.0f);
+          if (m.selected) dl->AddRect(ImVec2(x0 - 1, y - 1), ImVec2(x1 + 1, by + lane * 0.6f + 1), IM_COL32(20, 20, 20, 255), 3.0f, 0, 2.0f);
         }
-        placed.emplace_back(x, x + w);
-        const float ty = y - ts * 0.55f;
-        dl->AddRectFilled(ImVec2(x, ty), ImVec2(x + w, ty + ts), t.color, 3.0f);
-        dl->AddText(font, ts, ImVec2(x + pad_x, ty), IM_COL32(255, 255, 255, 255), num);
+        if (m.candidate)
+          dl->AddRect(ImVec2(x0 - 2, y - 3), ImVec2(x1 + 2, by + lane * 0.6f + 2), IM_COL32(0, 150, 90, 255), 4.0f, 0,
+                      m.focus ? 3.5f : 1.5f);
+        if (hover_window && mouse.x >= x0 && mouse.x < x1 && mouse.y >= y && mouse.y < by + lane) hovered = m.id;
+      }
+      // Marks at the span's logical end (its right edge in left-to-right text, left in RTL).
+      if (m.end <= line.end) {
+        const float xe = ox + sl.caret_x(m.end);
+        if (m.linked) dl->AddCircleFilled(ImVec2(xe, y + 2), lane * 0.35f, m.color);
+        if (m.cluster) tags.push_back({m.cluster, m.cluster_color, xe, y});
       }
     }
-
-    // Cursor.
-    if (focused_ && cursor >= line.start && cursor <= line.end)
-      dl->AddLine(ImVec2(x_at(cursor), y), ImVec2(x_at(cursor), y + th * 1.15f), IM_COL32(20, 60, 200, 255), 1.5f);
+    if (s1 > s0 && s0 < line.end && s1 > line.start) {
+      boxes_.clear();
+      sl.boxes(std::max(s0, line.start), std::min(s1, line.end), boxes_);
+      for (const auto& [bx0, bx1] : boxes_)
+        dl->AddRectFilled(ImVec2(ox + bx0, y), ImVec2(ox + bx1, y + th * 1.15f), IM_COL32(80, 140, 255, 90), 2.0f);
+    }
   }
+
+  // Pass 2: the glyphs, from the canvas's own atlas in one texture run (whitespace has no ink).
+  GlyphAtlas& atlas = fonts.atlas();
+  if (atlas.texture()) {
+    dl->PushTextureID(atlas.texture());
+    const float ascent = fonts_->ascent();
+    for (size_t li = 0; li < lines_.size(); ++li) {
+      const ShapedLine& sl = *drawn_shapes_[li];
+      const float ox = origin_x_ + line_dx(sl), base = std::round(origin_y_ + lines_[li].y + ascent);
+      for (const Glyph& g : sl.glyphs) {
+        const GlyphAtlas::Entry& e = atlas.get(g.face, g.id);
+        if (e.empty()) continue;
+        const float gx = std::round(ox + g.x) + e.x0, gy = std::round(base + g.y) + e.y0;
+        const float w = float(e.x1 - e.x0), h = float(e.y1 - e.y0);
+        dl->PrimReserve(6, 4);
+        dl->PrimRectUV(ImVec2(gx, gy), ImVec2(gx + w, gy + h), ImVec2(atlas.u(e.px), atlas.v(e.py)),
+                       ImVec2(atlas.u(e.px + int(w)), atlas.v(e.py + int(h))), text_col);
+      }
+    }
+    dl->PopTextureID();
+  } else {
+    // The first frame has no texture yet: fill the atlas so the next frame can draw.
+    for (const ShapedLine* sl : drawn_shapes_)
+      for (const Glyph& g : sl->glyphs) atlas.get(g.face, g.id);
+  }
+
+  // Pass 3: cluster tags (the cluster's number on its colour, raised at the span's end like a
+  // footnote mark; tags ending at the same place side by side) and the cursor.
+  ImFont* font = fonts.text_font();
+  if (!tags.empty() && font) {
+    const float ts = size * 0.62f, pad_x = 2.0f;
+    std::vector<std::pair<float, float>> placed;
+    float placed_y = -1;
+    for (const Tag& t : tags) {
+      if (t.y != placed_y) placed.clear(), placed_y = t.y;
+      char num[12];
+      std::snprintf(num, sizeof num, "%u", t.cluster);
+      const float w = font->CalcTextSizeA(ts, 1e9f, 0, num).x + 2 * pad_x;
+      float x = t.x - w * 0.5f;
+      for (bool moved = true; moved;) {
+        moved = false;
+        for (const auto& [a, b] : placed)
+          if (x < b && x + w > a) {
+            x = b + 1;
+            moved = true;
+          }
+      }
+      placed.emplace_back(x, x + w);
+      const float ty = t.y - ts * 0.55f;
+      dl->AddRectFilled(ImVec2(x, ty), ImVec2(x + w, ty + ts), t.color, 3.0f);
+      dl->AddText(font, ts, ImVec2(x + pad_x, ty), IM_COL32(255, 255, 255, 255), num);
+    }
+  }
+  if (focused_)
+    for (size_t li = 0; li < lines_.size(); ++li) {
+      const Line& line = lines_[li];
+      if (cursor < line.start || cursor > line.end) continue;
+      const ShapedLine& sl = *drawn_shapes_[li];
+      const float x = origin_x_ + line_dx(sl) + sl.caret_x(cursor), y = origin_y_ + line.y;
+      dl->AddLine(ImVec2(x, y), ImVec2(x, y + th * 1.15f), IM_COL32(20, 60, 200, 255), 1.5f);
+    }
 
   if (overlay_) overlay_(dl, hovered);
 
@@ -257,11 +316,13 @@ void Canvas::handle_mouse(float ox, float oy) {
   auto hit = [&]() -> std::optional<uint32_t> {
     const Line* l = line_at_y(ly);
     if (!l) return std::nullopt;
-    const uint32_t cp = layout_.cp_at(*l, lx);
-    if (char_mode_) return cp;
+    const Line line = *l;
+    if (char_mode_) {
+      const ShapedLine& s = shaped(line);
+      return s.cp_at(lx - line_dx(s));
+    }
     // In token mode the token under the pointer, not the boundary nearest to it.
-    const uint32_t left = cp > l->start && layout_.x_of(*l, cp) > lx ? cp - 1 : cp;
-    return token_near(std::min(left, doc_->length()));
+    return token_near(std::min(cp_under(line, lx), doc_->length()));
   };
   if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
     ImGui::SetWindowFocus();
@@ -302,12 +363,14 @@ void Canvas::move_caret(int dir, bool extend, bool by_line) {
   if (by_line) {
     const uint32_t cp = char_mode_ ? caret_ : toks[caret_].start;
     const Line cur = layout_.line_of(cp);
-    const float x = layout_.x_of(cur, std::clamp(cp, cur.start, cur.end));
+    const ShapedLine& cs = shaped(cur);
+    const float x = line_dx(cs) + cs.caret_x(std::clamp(cp, cur.start, cur.end));
     const float y = cur.y + (dir > 0 ? measure_->line_height() * 1.5f : -measure_->line_height() * 0.5f);
     std::vector<Line> one;
     if (y >= 0) layout_.visible_lines(y, y + 0.01f, one);
     if (!one.empty()) {
-      const uint32_t at = layout_.cp_at(one.front(), x);
+      const ShapedLine& ts = shaped(one.front());
+      const uint32_t at = ts.cp_at(x - line_dx(ts));
       target = char_mode_ ? at : token_near(at);
     } else {
       target = dir > 0 ? last : 0;
@@ -342,19 +405,28 @@ std::optional<Rect> Canvas::visible_box(uint32_t start, uint32_t end) const {
   for (size_t i = 0; i < lines_.size(); ++i) {
     const Line& l = lines_[i];
     if (end <= l.start || start >= l.end) continue;
-    const auto x = [&](uint32_t cp) { return origin_x_ + xs_[i][std::clamp(cp, l.start, l.end) - l.start]; };
-    return Rect{x(start), origin_y_ + l.y, x(end) - x(start), measure_->text_height() * 1.15f};
+    std::vector<std::pair<float, float>> b;
+    const ShapedLine& s = *drawn_shapes_[i];
+    s.boxes(std::max(start, l.start), std::min(end, l.end), b);
+    if (b.empty()) continue;
+    const float x0 = origin_x_ + line_dx(s) + b.front().first, x1 = origin_x_ + line_dx(s) + b.back().second;
+    return Rect{x0, origin_y_ + l.y, x1 - x0, measure_->text_height() * 1.15f};
   }
   return std::nullopt;
 }
 
 std::optional<Rect> Canvas::char_rect(uint32_t cp) {
-  if (!doc_ || !measure_ || !drawn_) return std::nullopt;
+  if (!doc_ || !measure_ || !drawn_ || !fonts_) return std::nullopt;
   cp = std::min(cp, doc_->length());
   const Line l = layout_.line_of(cp);
-  const float x0 = layout_.x_of(l, std::clamp(cp, l.start, l.end));
-  const float x1 = cp < l.end ? layout_.x_of(l, cp + 1) : x0;
-  return Rect{origin_x_ + x0, origin_y_ + l.y, x1 - x0, measure_->text_height() * 1.15f};
+  const ShapedLine& s = shaped(l);
+  const float dx = origin_x_ + line_dx(s);
+  if (cp < s.start || cp >= s.end) {  // a line end or a gap: a zero-width box at the caret
+    const float x = dx + s.caret_x(std::clamp(cp, s.start, s.end));
+    return Rect{x, origin_y_ + l.y, 0, measure_->text_height() * 1.15f};
+  }
+  const auto [x0, x1] = s.cp_box(cp);
+  return Rect{dx + x0, origin_y_ + l.y, x1 - x0, measure_->text_height() * 1.15f};
 }
 
 }  // namespace goldspan::ui

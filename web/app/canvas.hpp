@@ -6,10 +6,13 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "app/fonts.hpp"
 #include "app/layout.hpp"
+#include "text/bidi.hpp"
+#include "text/shaper.hpp"
 
 struct ImDrawList;
 
@@ -47,7 +50,7 @@ class Canvas {
   std::optional<Rect> visible_box(uint32_t start, uint32_t end) const;
 
   // Draws into the current ImGui window region; handles input when it has focus.
-  void draw(const Fonts& fonts, const Hover& on_hover);
+  void draw(Fonts& fonts, const Hover& on_hover);
 
   // Selection in code points (start <= end). In token mode it always covers whole tokens
   // from the anchor token to the cursor token; in character mode, grapheme boundaries.
@@ -84,17 +87,31 @@ class Canvas {
   uint32_t token_near(uint32_t cp) const;
   uint32_t cursor_cp() const;
   const Line* line_at_y(float y) const;
-  void line_xs(const Line& line, std::vector<float>& xs) const;
+  // The line shaped and reordered (cached until the width or the fonts change), and how far
+  // right it is drawn (right-to-left paragraphs are right-aligned).
+  const ShapedLine& shaped(const Line& line);
+  float line_dx(const ShapedLine& s) const { return s.rtl ? layout_.width() - s.width : 0.0f; }
+  // The logical code point under visual x, or the boundary nearest to it.
+  uint32_t cp_under(const Line& line, float x);
 
   const Document* doc_ = nullptr;
   Layout layout_;
   std::optional<FontMeasure> measure_;
-  const void* measured_font_ = nullptr;
-  float measured_size_ = 0;
+  uint32_t measured_generation_ = UINT32_MAX;
+  const FontSet* fonts_ = nullptr;
+  struct Cached {
+    ShapedLine line;
+    uint64_t used = 0;  // frame it was last drawn or asked for
+  };
+  std::unordered_map<uint32_t, Cached> shaped_;   // by line start
+  std::unordered_map<uint32_t, BidiBlock> bidi_;  // by layout block
+  float shaped_width_ = -1;
+  uint64_t frame_ = 0;
   SpanQuery spans_;
   Overlay overlay_;
   std::vector<Line> lines_;
-  std::vector<std::vector<float>> xs_;  // per visible line: x of each cp boundary
+  std::vector<const ShapedLine*> drawn_shapes_;  // per visible line, this frame
+  std::vector<std::pair<float, float>> boxes_;   // scratch
   std::vector<SpanMark> marks_;
   // Token mode: token indices; character mode: code points.
   uint32_t anchor_ = 0, caret_ = 0;

@@ -34,11 +34,6 @@ uint32_t cluster_color(ClusterId id) {
   return IM_COL32((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 255);
 }
 
-void ClustersPanel::note(std::string name) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  controls_.push_back({std::move(name), a.x, a.y, b.x - a.x, b.y - a.y});
-}
-
 void ClustersPanel::draw(App& app) {
   controls_.clear();
   ImGui::Spacing();

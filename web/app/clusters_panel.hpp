@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/controls.hpp"
 #include "model/span.hpp"
 
 namespace goldspan::ui {
@@ -24,20 +25,16 @@ class ClustersPanel {
   // Where the last frame drew the panel's controls (ImGui pixels), so that tests can click
   // them: "cluster:cN", "rename:cN", "merge:cN", "merge:cN>cM" (rows of the open merge menu),
   // "member:sN", "split:sN", "remove:sN", and "rename field" while renaming.
-  struct Control {
-    std::string name;
-    float x, y, w, h;
-  };
-  const std::vector<Control>& controls() const { return controls_; }
+  const std::vector<Control>& controls() const { return controls_.list(); }
 
  private:
-  void note(std::string name);
+  void note(std::string name) { controls_.note(std::move(name)); }
   void draw_cluster(App& app, const Cluster& cl);
 
   ClusterId renaming_ = 0;
   bool rename_focus_ = false;
   char rename_buf_[256] = {};
-  std::vector<Control> controls_;
+  ControlLog controls_;
 };
 
 }  // namespace goldspan::ui

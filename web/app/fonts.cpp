@@ -3,13 +3,55 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
+
+#include "text/scripts.hpp"
 #include "text/utf8.hpp"
 
 namespace goldspan::ui {
 
+// [SECTION] Files, catalog and requests
+
 void Fonts::add_ttf(std::string name, std::string bytes) {
+  requested_.insert(name);
   ttfs_.push_back({std::move(name), std::move(bytes)});
   dirty_ = true;
+  canvas_dirty_ = true;
+}
+
+bool Fonts::in_catalog(const std::string& name) const {
+  return std::any_of(catalog_.begin(), catalog_.end(), [&](const ScriptFont& f) { return f.file == name; });
+}
+
+void Fonts::set_catalog(std::vector<ScriptFont> catalog, Request request) {
+  catalog_ = std::move(catalog);
+  request_ = std::move(request);
+  canvas_dirty_ = true;
+  request_new();
+}
+
+void Fonts::request_new() {
+  if (!request_) return;
+  for (const ScriptFont& f : catalog_) {
+    if (requested_.count(f.file)) continue;
+    const bool needed = std::any_of(f.scripts.begin(), f.scripts.end(), [&](const std::string& s) { return scripts_seen_.count(s); });
+    if (!needed) continue;
+    requested_.insert(f.file);
+    request_(f.file);
+  }
+}
+
+std::vector<std::string> Fonts::pending() const {
+  std::vector<std::string> out;
+  for (const std::string& r : requested_)
+    if (std::none_of(ttfs_.begin(), ttfs_.end(), [&](const Ttf& t) { return t.name == r; })) out.push_back(r);
+  return out;
+}
+
+std::vector<std::string> Fonts::loaded() const {
+  std::vector<std::string> out;
+  for (const Ttf& t : ttfs_) out.push_back(t.name);
+  return out;
 }
 
 void Fonts::note_text(std::string_view s) {
@@ -24,9 +66,44 @@ void Fonts::note_text(std::string_view s) {
       dirty_ = true;
     }
   }
+  const size_t before = scripts_seen_.size();
+  for (std::string& sc : scripts_in(s)) scripts_seen_.insert(std::move(sc));
+  if (scripts_seen_.size() != before) request_new();
+}
+
+// [SECTION] Atlases
+
+// Canvas fallback order: text fonts, then script fonts in catalog order, then the UI font
+// (it has the symbols the others lack). A new FontSet each time: its generation tells the
+// glyph atlas and the shaped-line caches to start over.
+void Fonts::rebuild_canvas_fonts() {
+  canvas_dirty_ = false;
+  if (ttfs_.empty()) return;
+  auto set = std::make_unique<FontSet>();
+  // text_size() is the line's text height (as ImGui sizes fonts: ascent to descent); an em of
+  // Noto Sans is about 0.86 of that.
+  set->set_pixel_size(text_size() * 0.86f);
+  std::vector<const Ttf*> order;
+  for (size_t i = 1; i < ttfs_.size(); ++i)
+    if (!in_catalog(ttfs_[i].name)) order.push_back(&ttfs_[i]);
+  for (const ScriptFont& f : catalog_)
+    for (const Ttf& t : ttfs_)
+      if (t.name == f.file) order.push_back(&t);
+  order.push_back(&ttfs_[0]);
+  for (const Ttf* t : order) {
+    try {
+      set->add(t->name, t->bytes);
+    } catch (const std::exception&) {
+      // An unreadable file is left out; the others still draw (the UI font always loads).
+    }
+  }
+  ++canvas_generation_;
+  shaping_ = std::move(set);
+  atlas_.set_fonts(shaping_.get());
 }
 
 bool Fonts::prepare() {
+  if (canvas_dirty_) rebuild_canvas_fonts();
   if (!dirty_ || ttfs_.empty()) return false;
   dirty_ = false;
   ImGuiIO& io = ImGui::GetIO();
@@ -42,6 +119,7 @@ bool Fonts::prepare() {
   static ImVector<ImWchar> ranges;  // must outlive the atlas build
   ranges.clear();
   b.BuildRanges(&ranges);
+  // Panels show document text unshaped: every loaded font fills the UI font's gaps.
   for (size_t i = 0; i < ttfs_.size(); ++i) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;
@@ -58,10 +136,7 @@ bool Fonts::prepare() {
   return true;
 }
 
-float FontMeasure::advance(char32_t c) const {
-  if (c == '\t') return font_->GetCharAdvance(' ') * 4 * (size_ / font_->FontSize);
-  return font_->GetCharAdvance(static_cast<ImWchar>(c)) * (size_ / font_->FontSize);
-}
+float FontMeasure::advance(char32_t c) const { return fonts_ ? fonts_->advance(c) : size_ * 0.5f; }
 
 float FontMeasure::line_height() const { return size_ * 1.25f + lane_height() * kLanes; }
 

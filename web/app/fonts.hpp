@@ -1,46 +1,88 @@
 #pragma once
-// Fonts — TTF data handed over by the page, turned into an ImGui atlas that holds only the
-// glyphs of the characters present in the loaded documents (plus the UI's own), rebuilt
-// when documents bring new characters. Also the Measure the Layout uses.
+// Fonts — the page's font files, in two roles. The UI chrome draws with an ImGui atlas that
+// holds only the code points present (UI text plus loaded documents), rebuilt when documents
+// bring new ones. The canvas draws shaped text from a FontSet (HarfBuzz faces, in fallback
+// order) through its own GlyphAtlas. Script fonts (Arabic, Devanagari, CJK, ...) are fetched
+// only when a loaded document uses their script: the page's catalog says which file covers
+// which ISO 15924 scripts, and Fonts asks the platform for a file the first time it is needed.
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/glyph_atlas.hpp"
 #include "app/layout.hpp"
+#include "text/shaper.hpp"
 
 struct ImFont;
 
 namespace goldspan::ui {
 
+struct ScriptFont {
+  std::string file;                  // the page's URL for it, e.g. "fonts/NotoSansArabic-Regular.ttf"
+  std::vector<std::string> scripts;  // ISO 15924 codes it covers
+};
+
 class Fonts {
  public:
-  // Takes a copy of the TTF bytes; `scale` is the device pixel ratio (HiDPI).
+  using Request = std::function<void(const std::string& file)>;
+
+  // Takes a copy of the font bytes. The first file added is the UI font (and the canvas's last
+  // fallback); files of the catalog are script fonts; any other is a canvas text font, tried
+  // first in the order added.
   void add_ttf(std::string name, std::string bytes);
-  void set_scale(float scale) { scale_ = scale; dirty_ = true; }
+  void set_scale(float scale) { scale_ = scale; dirty_ = true; canvas_dirty_ = true; }
   float scale() const { return scale_; }
 
-  // Notes the characters of `text`; the atlas is rebuilt on the next prepare() if any is new.
+  // The script fonts the page offers, and how to ask for one. Scripts already noted are
+  // requested at once.
+  void set_catalog(std::vector<ScriptFont> catalog, Request request);
+  // Notes the characters and scripts of `text`; the UI atlas is rebuilt on the next prepare()
+  // if any character is new, and a script font is requested if a script is new.
   void note_text(std::string_view utf8);
-  // Rebuilds the atlas when needed. Call between frames (before NewFrame). True if rebuilt.
+  // Files requested and not yet added.
+  std::vector<std::string> pending() const;
+  std::vector<std::string> loaded() const;
+
+  // Rebuilds the UI atlas and the canvas faces when needed. Call between frames (before
+  // NewFrame). True if the UI atlas was rebuilt.
   bool prepare();
 
   ImFont* text_font() const { return text_font_; }
   float text_size() const { return 17.0f * scale_; }
+  // The canvas's faces (null until a font was added) and its glyph atlas.
+  const FontSet* shaping() const { return shaping_.get(); }
+  GlyphAtlas& atlas() { return atlas_; }
+  // Bumps whenever the canvas's faces change (a font arrived, the scale changed): what was
+  // shaped or measured with the old ones is stale.
+  uint32_t canvas_generation() const { return canvas_generation_; }
 
  private:
   struct Ttf { std::string name, bytes; };
+  bool in_catalog(const std::string& name) const;
+  void request_new();
+  void rebuild_canvas_fonts();
+
   std::vector<Ttf> ttfs_;
   std::vector<uint32_t> used_;  // bitset over code points
+  std::set<std::string> scripts_seen_, requested_;
+  std::vector<ScriptFont> catalog_;
+  Request request_;
   float scale_ = 1;
-  bool dirty_ = true;
+  bool dirty_ = true, canvas_dirty_ = true;
   ImFont* text_font_ = nullptr;
+  uint32_t canvas_generation_ = 0;
+  std::unique_ptr<FontSet> shaping_;
+  GlyphAtlas atlas_;
 };
 
-// Glyph advances from an ImGui font at a pixel size, for Layout.
+// Advances from the canvas's faces, for Layout's line breaking; drawing uses shaped lines.
 class FontMeasure : public Measure {
  public:
-  FontMeasure(const ImFont* font, float size) : font_(font), size_(size) {}
+  FontMeasure(const FontSet* fonts, float size) : fonts_(fonts), size_(size) {}
   float advance(char32_t c) const override;
   float line_height() const override;
   float paragraph_gap() const override { return size_ * 0.6f; }
@@ -50,7 +92,7 @@ class FontMeasure : public Measure {
   static constexpr int kLanes = 3;
 
  private:
-  const ImFont* font_;
+  const FontSet* fonts_;
   float size_;
 };
 

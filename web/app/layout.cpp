@@ -227,6 +227,12 @@ Line Layout::line_of(uint32_t cp) {
 
 // [SECTION] Positions inside a line
 
+std::pair<uint32_t, uint32_t> Layout::block_range(uint32_t b) const {
+  const Block& k = blocks_[b];
+  if (k.end_token <= k.first_token) return {0, 0};
+  return {doc_->tokens()[k.first_token].start, doc_->tokens()[k.end_token - 1].end};
+}
+
 float Layout::x_of(const Line& line, uint32_t cp) const {
   Cursor c{doc_->text(), line.start, doc_->offsets().byte_of_cp(line.start)};
   float x = 0;

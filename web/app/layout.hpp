@@ -9,6 +9,7 @@
 // boundaries (a token wider than the line gets a line of its own). No ImGui here: glyph
 // advances come through the Measure interface, so this is tested natively.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "text/document.hpp"
@@ -51,6 +52,9 @@ class Layout {
   // The code point boundary nearest to x within `line`.
   uint32_t cp_at(const Line& line, float x) const;
 
+  // Code points from block b's first token start to its last token end: its lines lie inside
+  // (the canvas resolves bidi once per block).
+  std::pair<uint32_t, uint32_t> block_range(uint32_t b) const;
   size_t block_count() const noexcept { return blocks_.size(); }
   size_t laid_out_blocks() const noexcept { return laid_out_; }
 

@@ -85,6 +85,7 @@ void App::draw_menu() {
 
 void App::draw_documents_panel() {
   heading("DOCUMENTS");
+  doc_controls_.clear();
   for (size_t i = 0; i < corpus_->document_count(); ++i) {
     const Document& d = corpus_->document(i);
     ImGui::PushID(static_cast<int>(i));
@@ -105,6 +106,7 @@ void App::draw_documents_panel() {
           show_in_pane(p, i);
           canvas().focus();
         }
+        doc_controls_.note((p ? "R:" : "L:") + d.id());
         if (here) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show %s in the %s pane", d.id().c_str(), p ? "right" : "left");
       }
