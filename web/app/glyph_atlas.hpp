@@ -3,6 +3,7 @@
 // forms, ligatures, conjuncts have no code point), which ImGui's code point atlas cannot hold;
 // so glyphs are keyed by (face, glyph id), rasterized with stb_truetype when first drawn, and
 // uploaded between frames. ImGui's atlas keeps serving the UI chrome.
+#include <climits>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
