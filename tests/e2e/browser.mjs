@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: the built site served on 127.0.0.1, Debian's
 // Chromium headless with SwiftShader WebGL, and a record of every request the page makes.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
@@ -52,4 +52,31 @@ export async function drag(b, doc, a, z) {
   await b.page.mouse.move(r1.x + r1.width / 2, r1.y + r1.height / 2, { steps: 4 });
   await b.page.mouse.up();
   await b.page.waitForTimeout(60);
+}
+
+// [SECTION] Helpers of the interaction tests (relations, clusters, links)
+
+// The corpus beside the clone, or beside the worktrees' parent when this is a git worktree.
+export const corpusDir = [sharedCorpus, resolve(repo, '../../shared/corpus')].find((d) => existsSync(d));
+
+// Input is handled by the next frames, and frames are slow under SwiftShader.
+export const settle = (b) => b.page.evaluate(() => new Promise((ok) => {
+  let n = 4;
+  const step = () => (--n ? requestAnimationFrame(step) : setTimeout(ok, 20));
+  requestAnimationFrame(step);
+}));
+// Calls window.goldspan[fn](...args) in the page.
+export const api = (b, fn, ...args) => b.page.evaluate(([f, a]) => window.goldspan[f](...a), [fn, args]);
+export const key = async (b, k) => { await b.page.keyboard.press(k); await settle(b); };
+// cpOf(text)(needle, from): the code point offset of `needle` in `text` (it must occur).
+export const cpOf = (text) => (needle, from = 0) => {
+  const i = text.indexOf(needle, from);
+  if (i < 0) throw new Error(`"${needle}" is not in the text`);
+  return Array.from(text.slice(0, i)).length;
+};
+// A real click in the middle of a page rectangle.
+export async function clickBox(b, r) {
+  if (!r) throw new Error('no box to click');
+  await b.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await settle(b);
 }

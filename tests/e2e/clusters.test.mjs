@@ -5,35 +5,15 @@
 // window.goldspan, the gold export's clusters, and the autosave after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { boot, drag, open, repo, sharedCorpus } from './browser.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, boot, clickBox, corpusDir, cpOf, drag, key, open, repo, settle } from './browser.mjs';
 
-// The corpus beside the clone, or beside the worktrees' parent when this is a git worktree.
-const corpusDir = [sharedCorpus, resolve(repo, '../../shared/corpus')].find((d) => existsSync(d));
 
-// Input is handled by the next frames, and frames are slow under SwiftShader.
-const settle = (b) => b.page.evaluate(() => new Promise((ok) => {
-  let n = 4;
-  const step = () => (--n ? requestAnimationFrame(step) : setTimeout(ok, 20));
-  requestAnimationFrame(step);
-}));
-const api = (b, fn, ...args) => b.page.evaluate(([f, a]) => window.goldspan[f](...a), [fn, args]);
-const key = async (b, k) => { await b.page.keyboard.press(k); await settle(b); };
-const cpOf = (text) => (needle, from = 0) => {
-  const i = text.indexOf(needle, from);
-  assert.ok(i >= 0, needle);
-  return Array.from(text.slice(0, i)).length;
-};
 // The clusters as "name: doc text, doc text" lines, by id.
 const brief = (clusters) => clusters.map((c) => `${c.id} ${c.kind} ${c.name}: ${c.members.map((m) => `${m.doc} ${m.text}`).join(', ')}`);
 const clusters = async (b) => brief(await api(b, 'clusters'));
 
-async function clickBox(b, r) {
-  assert.ok(r, 'a control to click');
-  await b.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await settle(b);
-}
 const control = async (b, name) => (await api(b, 'clustersPanel')).controls[name];
 
 // A span by a real drag over [a, z] and the label's hotkey; returns its id (it is selected).

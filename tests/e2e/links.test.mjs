@@ -5,32 +5,14 @@
 // stepping the stance; undo/redo; the claims table; export and reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { boot, drag, open, repo, sharedCorpus } from './browser.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, boot, clickBox, corpusDir, cpOf, drag, key, open, repo, settle } from './browser.mjs';
 
-const corpusDir = [sharedCorpus, resolve(repo, '../../shared/corpus')].find((d) => existsSync(d));
 
-const settle = (b) => b.page.evaluate(() => new Promise((ok) => {
-  let n = 4;
-  const step = () => (--n ? requestAnimationFrame(step) : setTimeout(ok, 20));
-  requestAnimationFrame(step);
-}));
-const api = (b, fn, ...args) => b.page.evaluate(([f, a]) => window.goldspan[f](...a), [fn, args]);
-const key = async (b, k) => { await b.page.keyboard.press(k); await settle(b); };
-const cpOf = (text) => (needle, from = 0) => {
-  const i = text.indexOf(needle, from);
-  assert.ok(i >= 0, needle);
-  return Array.from(text.slice(0, i)).length;
-};
 const brief = (links) => links.map((l) => `${l.from.id} ${l.type} ${l.to.id}`);
 const links = async (b) => brief(await api(b, 'links'));
 
-async function clickBox(b, r) {
-  assert.ok(r, 'a box to click');
-  await b.page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await settle(b);
-}
 // A real click on code point `at` of `doc` (scrolled into view in the pane showing it).
 async function click(b, doc, at) {
   await clickBox(b, await api(b, 'charRect', doc, at));

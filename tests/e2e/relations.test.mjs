@@ -3,27 +3,14 @@
 // undo/redo of a relation, and autosave restoring the relations after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { boot, drag, open, repo, sharedCorpus } from './browser.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, boot, corpusDir, cpOf, drag, open, repo, settle } from './browser.mjs';
 
 // Input is handled by the next frames (a click's release one frame after its press), and frames
 // are slow under SwiftShader: wait for a few of them rather than a fixed time.
-// The corpus beside the clone, or beside the worktrees' parent when this is a git worktree.
-const corpusDir = [sharedCorpus, resolve(repo, '../../shared/corpus')].find((d) => existsSync(d));
 
-const settle = (b) => b.page.evaluate(() => new Promise((ok) => {
-  let n = 4;
-  const step = () => (--n ? requestAnimationFrame(step) : setTimeout(ok, 20));
-  requestAnimationFrame(step);
-}));
-const api = (b, fn, ...args) => b.page.evaluate(([f, a]) => window.goldspan[f](...a), [fn, args]);
 const brief = (rels) => rels.map((r) => `${r.from.label} ${r.type} ${r.to.label} ${r.to.text}`);
-const cpOf = (text) => (needle, from = 0) => {
-  const i = text.indexOf(needle, from);
-  assert.ok(i >= 0, needle);
-  return Array.from(text.slice(0, i)).length;
-};
 
 // A real click on the middle of code point `at`.
 async function click(b, doc, at) {
