@@ -1,6 +1,8 @@
 # ICU, nlohmann/json and Catch2 as imported targets, native or wasm.
 #   goldspan::icu       ICU common (break iteration) + i18n (regex, for core/search) + data
 #                       (native: Debian's; wasm: stub, data at run time)
+#   goldspan::harfbuzz  HarfBuzz 6.0.0 (native: Debian's via pkg-config; wasm: setup.sh's build
+#                       of Debian's source, OpenType shaping only)
 #   goldspan::headers   header-only deps (nlohmann, catch2)
 add_library(goldspan_headers INTERFACE)
 add_library(goldspan::headers ALIAS goldspan_headers)
@@ -35,6 +37,21 @@ else()
   target_link_libraries(goldspan_headers INTERFACE nlohmann_json::nlohmann_json)
 endif()
 add_library(goldspan::icu ALIAS goldspan_icu)
+
+add_library(goldspan_harfbuzz INTERFACE)
+if(EMSCRIPTEN)
+  set(_hb "${GOLDSPAN_DEPS}/harfbuzz-wasm")
+  if(NOT EXISTS "${_hb}/lib/libharfbuzz.a")
+    message(FATAL_ERROR "${_hb}/lib/libharfbuzz.a is missing: run scripts/setup.sh first")
+  endif()
+  target_include_directories(goldspan_harfbuzz SYSTEM INTERFACE "${_hb}/include/harfbuzz")
+  target_link_libraries(goldspan_harfbuzz INTERFACE "${_hb}/lib/libharfbuzz.a")
+else()
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz>=6.0)
+  target_link_libraries(goldspan_harfbuzz INTERFACE PkgConfig::HARFBUZZ)
+endif()
+add_library(goldspan::harfbuzz ALIAS goldspan_harfbuzz)
 
 # Wasm programs run under node (tests, benchmarks, CLI-style tools).
 function(goldspan_node_program target)

@@ -4,9 +4,11 @@
 #
 # What it does, each step skipped when already done:
 #   1. Debian packages (toolchains, ICU, nlohmann, Catch2, Unicode test data, Chromium, fonts).
-#   2. A deb-src entry, then `apt-get source` of imgui and icu into build/_deps (ignored by git).
+#   2. A deb-src entry, then `apt-get source` of imgui, icu and harfbuzz into build/_deps
+#      (ignored by git).
 #   3. ICU's common library, and the regex part of i18n, compiled for wasm with Emscripten
 #      (build/_deps/icu-wasm/lib).
+#   3c. HarfBuzz (Debian's 6.0.0 source) compiled for wasm (build/_deps/harfbuzz-wasm).
 #   4. Trimmed ICU data for break iteration incl. CJK/Thai/Khmer/Lao/Burmese dictionaries.
 #   5. npm dev dependencies for the browser tests (playwright-core, never its browser download).
 #   6. npm dev dependency for the gold JSON Schema test (ajv, in tests/schema; also with --no-browser).
@@ -26,7 +28,7 @@ SUDO=""
 # [1] Debian packages ---------------------------------------------------------
 PKGS=(build-essential cmake ninja-build pkg-config git xz-utils
       emscripten binaryen nodejs
-      libicu-dev icu-devtools nlohmann-json3-dev catch2 unicode-data
+      libicu-dev icu-devtools libharfbuzz-dev nlohmann-json3-dev catch2 unicode-data
       clang libclang-rt-14-dev unzip parallel
       fonts-dejavu-core fonts-noto-core fonts-noto-cjk)
 [ "$WITH_BROWSER" = 1 ] && PKGS+=(chromium)
@@ -48,10 +50,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends ${missing[*]} >/dev/null
 fi
 
-# [2] Debian sources of imgui and icu ----------------------------------------
+# [2] Debian sources of imgui, icu and harfbuzz --------------------------------
 SRC_LIST=/etc/apt/sources.list.d/goldspan-deb-src.sources
+SRC_PKGS=(imgui icu harfbuzz)
 mkdir -p "$DEPS"
-if ! ls "$DEPS"/imgui_*.orig.tar.* >/dev/null 2>&1 || ! ls "$DEPS"/icu_*.orig.tar.* >/dev/null 2>&1; then
+src_missing=()
+for p in "${SRC_PKGS[@]}"; do ls "$DEPS"/"$p"_*.orig.tar.* >/dev/null 2>&1 || src_missing+=("$p"); done
+if [ "${#src_missing[@]}" -gt 0 ]; then
   if [ ! -f "$SRC_LIST" ]; then
     log "adding deb-src entry $SRC_LIST"
     $SUDO tee "$SRC_LIST" >/dev/null <<'EOF'
@@ -63,10 +68,10 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
     $SUDO apt-get update -qq
   fi
-  log "fetching imgui and icu sources"
-  (cd "$DEPS" && apt-get source --download-only imgui icu >/dev/null 2>&1) || {
+  log "fetching sources: ${src_missing[*]}"
+  (cd "$DEPS" && apt-get source --download-only "${src_missing[@]}" >/dev/null 2>&1) || {
     $SUDO apt-get update -qq
-    (cd "$DEPS" && apt-get source --download-only imgui icu)
+    (cd "$DEPS" && apt-get source --download-only "${src_missing[@]}")
   }
 fi
 if [ ! -f "$DEPS/imgui/imgui.cpp" ]; then
@@ -79,6 +84,12 @@ if [ ! -f "$ICU_SRC/common/brkiter.cpp" ]; then
   log "unpacking icu"
   rm -rf "$DEPS/icu" && mkdir -p "$DEPS/icu"
   tar -xf "$(ls "$DEPS"/icu_*.orig.tar.* | head -1)" -C "$DEPS/icu" --strip-components=1
+fi
+HB_SRC="$DEPS/harfbuzz/src"
+if [ ! -f "$HB_SRC/harfbuzz.cc" ]; then
+  log "unpacking harfbuzz"
+  rm -rf "$DEPS/harfbuzz" && mkdir -p "$DEPS/harfbuzz"
+  tar -xf "$(ls "$DEPS"/harfbuzz_*.orig.tar.* | head -1)" -C "$DEPS/harfbuzz" --strip-components=1
 fi
 
 # Header-only dependencies staged for the Emscripten sysroot, which does not search /usr/include.
@@ -124,6 +135,26 @@ if [ ! -f "$ICU_WASM/lib/libicui18n.a" ]; then
   # Written under a temporary name: cmake links the library as soon as it exists.
   emar rcs "$ICU_WASM/lib/libicui18n.a.tmp" "${objs[@]}"
   mv "$ICU_WASM/lib/libicui18n.a.tmp" "$ICU_WASM/lib/libicui18n.a"
+fi
+
+# [3c] HarfBuzz for wasm: the one-file amalgamation, OpenType shaping only ------------------
+# No FreeType, glib or ICU hooks (HarfBuzz's own Unicode tables); HB_LEAN drops what the canvas
+# never asks for (drawing, colour, CFF outlines, variations, glyph names, serialising; CFF fonts
+# still shape: only their outline extents are gone), HB_MINI drops AAT and legacy kern/fallback
+# shaping (Noto fonts carry GSUB/GPOS), HB_NO_MT the locks (one thread). Headers are staged
+# under include/harfbuzz so that `#include <hb.h>` reads the same as with Debian's pkg-config.
+HB_WASM="$DEPS/harfbuzz-wasm"
+if [ ! -f "$HB_WASM/lib/libharfbuzz.a" ]; then
+  log "compiling HarfBuzz for wasm (about a minute, once)"
+  mkdir -p "$HB_WASM/lib" "$HB_WASM/include/harfbuzz"
+  em++ -O2 -w -std=c++17 -fno-exceptions -fno-rtti -fno-threadsafe-statics \
+       -DNDEBUG -DHB_LEAN -DHB_MINI -DHB_NO_MT \
+       -c "$HB_SRC/harfbuzz.cc" -o "$HB_WASM/harfbuzz.o"
+  cp "$HB_SRC"/hb*.h "$HB_WASM/include/harfbuzz/"
+  rm -f "$HB_WASM/lib/libharfbuzz.a.tmp"
+  emar rcs "$HB_WASM/lib/libharfbuzz.a.tmp" "$HB_WASM/harfbuzz.o"
+  mv "$HB_WASM/lib/libharfbuzz.a.tmp" "$HB_WASM/lib/libharfbuzz.a"
+  rm -f "$HB_WASM/harfbuzz.o"
 fi
 
 # [4] Trimmed ICU data: break iteration only, in two packages --------------------
