@@ -30,7 +30,7 @@ PKGS=(build-essential cmake ninja-build pkg-config git xz-utils
       emscripten binaryen nodejs
       libicu-dev icu-devtools libharfbuzz-dev nlohmann-json3-dev catch2 unicode-data
       clang libclang-rt-14-dev unzip parallel
-      fonts-dejavu-core fonts-noto-core fonts-noto-cjk)
+      fonts-dejavu-core fonts-noto-core fonts-noto-cjk python3-fonttools)
 [ "$WITH_BROWSER" = 1 ] && PKGS+=(chromium)
 
 missing=()

@@ -34,6 +34,7 @@ test('a multilingual document loads its script fonts from the site and draws eve
     assert.deepEqual(before.loaded.filter((f) => /Arabic|Hebrew|CJK/.test(f)), []);
     const r = await b.page.evaluate(([id, t]) => window.goldspan.openTexts([{ id, text: t }]), [doc, text]);
     assert.ok(r.ok, JSON.stringify(r.errors));
+    await rect(b, 0);  // shows the document
     await b.page.evaluate(() => window.goldspan.fontsReady());
     const f = await b.page.evaluate(() => window.goldspan.fonts());
     for (const want of ['NotoSansArabic', 'NotoSansHebrew', 'NotoSansDevanagari', 'NotoSansThai', 'NotoSansCJK-Regular-han'])
