@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "app/keys.hpp"
+#include "text/visual_order.hpp"
 
 namespace goldspan::ui {
 
@@ -99,7 +100,7 @@ void ClaimsView::draw(App& app) {
     if (row.contradicted()) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(225, 87, 89, 60));
     ImGui::TableNextColumn();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + cell_w * 0.8f);
-    ImGui::TextWrapped("%zu%s %s", r + 1, row.contradicted() ? " (!)" : "", row.name.c_str());
+    ImGui::TextWrapped("%zu%s %s", r + 1, row.contradicted() ? " (!)" : "", display_order(row.name).c_str());
     ImGui::PopTextWrapPos();
     for (const auto& cell : row.cells) {
       ImGui::TableNextColumn();
@@ -108,7 +109,7 @@ void ClaimsView::draw(App& app) {
         ImGui::PushID(static_cast<int>(c.span));
         const std::string text = cell_text({c});
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::TextWrapped("%s", display_order(text).c_str());
         const ImVec2 end = ImGui::GetItemRectMax();
         if (ImGui::IsItemVisible()) cells_.push_back({c.span, at.x, at.y, end.x - at.x, end.y - at.y});
         if (ImGui::IsItemHovered()) {

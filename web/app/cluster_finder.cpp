@@ -10,6 +10,7 @@
 #include "error.hpp"
 #include "model/cluster_edits.hpp"
 #include "search/fuzzy.hpp"
+#include "text/visual_order.hpp"
 
 namespace goldspan::ui {
 
@@ -117,7 +118,7 @@ void ClusterFinder::frame(App& app) {
   if (want_focus_) ImGui::SetNextWindowFocus();
   ImGui::Begin("Add to cluster", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
   const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
-  ImGui::TextDisabled("s%u \xE2\x80\x9C%s\xE2\x80\x9D", span_, span_text(app.corpus(), span_, 60).c_str());
+  ImGui::TextDisabled("s%u \xE2\x80\x9C%s\xE2\x80\x9D", span_, display_order(span_text(app.corpus(), span_, 60)).c_str());
   if (want_focus_) {
     ImGui::SetKeyboardFocusHere();
     want_focus_ = false;
@@ -137,7 +138,7 @@ void ClusterFinder::frame(App& app) {
   for (size_t i = 0; i < n && !chosen; ++i) {
     ImGui::PushID(static_cast<int>(i));
     if (rows_[i].cluster == 0) ImGui::Separator();
-    if (ImGui::Selectable(rows_[i].text.c_str(), i == cursor_)) {
+    if (ImGui::Selectable(display_order(rows_[i].text).c_str(), i == cursor_)) {
       choose(app, i);
       chosen = true;
     }

@@ -9,6 +9,7 @@
 #include "app/keys.hpp"
 #include "error.hpp"
 #include "model/cluster_edits.hpp"
+#include "text/visual_order.hpp"
 
 namespace goldspan::ui {
 
@@ -166,7 +167,7 @@ void ClustersPanel::draw_cluster(App& app, const Cluster& cl_in) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(a, b, true);
-    dl->AddText(a, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+    dl->AddText(a, ImGui::GetColorU32(ImGuiCol_Text), display_order(text).c_str());
     dl->AddText(ImVec2(a.x, a.y + ImGui::GetTextLineHeight()), ImGui::GetColorU32(ImGuiCol_TextDisabled), doc.c_str());
     dl->PopClipRect();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s (s%u): click to jump", text.c_str(), doc.c_str(), m);

@@ -116,6 +116,9 @@ bool Fonts::prepare() {
   for (size_t w = 0; w < used_.size(); ++w)
     for (uint32_t bits = used_[w]; bits; bits &= bits - 1)
       b.AddChar(static_cast<ImWchar>(w * 32 + __builtin_ctz(bits)));
+  // Panels draw Arabic as presentation forms (text/visual_order.hpp): joined, not shaped.
+  static const ImWchar arabic_forms[] = {0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+  if (scripts_seen_.count("Arab")) b.AddRanges(arabic_forms);
   static ImVector<ImWchar> ranges;  // must outlive the atlas build
   ranges.clear();
   b.BuildRanges(&ranges);

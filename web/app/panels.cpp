@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "app/keys.hpp"
 #include "model/commands.hpp"
+#include "text/visual_order.hpp"
 
 namespace goldspan::ui {
 
@@ -19,11 +20,13 @@ ImVec4 rgb4(uint32_t c, float alpha = 1) {
   return v;
 }
 
+// Document text for a panel: cut to whole code points, in visual order (ImGui draws left to
+// right, unshaped: see text/visual_order.hpp).
 std::string clip(std::string_view s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return std::string(s);
+  if (s.size() <= max_bytes) return display_order(s);
   size_t n = max_bytes;
   while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // whole code points
-  return std::string(s.substr(0, n)) + "\xE2\x80\xA6";
+  return display_order(s.substr(0, n)) + "\xE2\x80\xA6";
 }
 
 void heading(const char* text) {

@@ -9,6 +9,7 @@
 #include "app/keys.hpp"
 #include "error.hpp"
 #include "search/label.hpp"
+#include "text/visual_order.hpp"
 
 namespace goldspan::ui {
 
@@ -206,11 +207,11 @@ void SearchPanel::draw_results(App& app) {
       ImGui::SameLine(x, 0);
       ImGui::TextColored(dim, "%s", app.corpus().document(h.doc).id().c_str());
       ImGui::SameLine();
-      ImGui::TextColored(dim, "%s", h.before.c_str());
+      ImGui::TextColored(dim, "%s", display_order(h.before).c_str());
       ImGui::SameLine(0, 0);
-      ImGui::TextUnformatted(h.match.c_str());
+      ImGui::TextUnformatted(display_order(h.match).c_str());
       ImGui::SameLine(0, 0);
-      ImGui::TextColored(dim, "%s", h.after.c_str());
+      ImGui::TextColored(dim, "%s", display_order(h.after).c_str());
       ImGui::PopID();
     }
   }
