@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <vector>
 
 #include "text/utf8.hpp"
 
@@ -11,6 +12,12 @@ namespace goldspan {
 
 std::vector<std::string> scripts_in(std::string_view s) {
   std::bitset<USCRIPT_CODE_LIMIT> seen;
+  constexpr size_t kCache = 1024;
+  struct Slot {
+    char32_t cp = 0;  // 0 is ASCII, never looked up here: an empty slot
+    int script = USCRIPT_COMMON;
+  };
+  std::vector<Slot> cache(kCache);
   bool latin = false;
   for (size_t i = 0; i < s.size();) {
     const unsigned char lead = static_cast<unsigned char>(s[i]);
@@ -19,9 +26,17 @@ std::vector<std::string> scripts_in(std::string_view s) {
       ++i;
       continue;
     }
-    UErrorCode err = U_ZERO_ERROR;
-    const UScriptCode sc = uscript_getScript(static_cast<UChar32>(utf8::decode(s, i)), &err);
-    if (U_SUCCESS(err) && sc > USCRIPT_INHERITED && sc < USCRIPT_CODE_LIMIT && sc != USCRIPT_UNKNOWN) seen.set(sc);
+    // Texts repeat a few hundred characters: a direct-mapped cache spares most ICU calls
+    // (a 40 MB document is scanned when it opens).
+    const char32_t c = utf8::decode(s, i);
+    Slot& slot = cache[c & (kCache - 1)];
+    if (slot.cp != c) {
+      UErrorCode err = U_ZERO_ERROR;
+      const UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
+      slot = {c, U_SUCCESS(err) ? sc : USCRIPT_COMMON};
+    }
+    const int sc = slot.script;
+    if (sc > USCRIPT_INHERITED && sc < USCRIPT_CODE_LIMIT && sc != USCRIPT_UNKNOWN) seen.set(static_cast<size_t>(sc));
     i += utf8::seq_len(lead);
   }
   if (latin) seen.set(USCRIPT_LATIN);

@@ -14,6 +14,8 @@ const paras = {
   japanese: '\u6771\u4EAC\u3067\u4F1A\u8B70\u304C\u958B\u304B\u308C\u305F\u3002',
   chinese: '\u5317\u4EAC\u4ECA\u5929\u4E0B\u96E8\u3002',
   thai: '\u0E17\u0E48\u0E32\u0E40\u0E23\u0E37\u0E2D\u0E40\u0E1B\u0E34\u0E14\u0E41\u0E25\u0E49\u0E27',
+  // Emoji are not drawn in colour yet (docs/fonts.md): kept for the screenshot and the offsets.
+  emoji: 'Family \u{1F468}\u200D\u{1F469}\u200D\u{1F467}, thumbs \u{1F44D}\u{1F3FD}, flag \u{1F1F0}\u{1F1EC}, then Osh.',
   hindi: '\u0915\u094D\u0937\u0947\u0924\u094D\u0930 \u0915\u0947 \u092C\u0902\u0926\u0930\u0917\u093E\u0939 \u0928\u0947 \u0915\u0939\u093E\u0964',
 };
 const text = Object.values(paras).join('\n\n') + '\n';
@@ -79,14 +81,14 @@ test('a multilingual document loads its script fonts from the site and draws eve
   }
 });
 
-test('a drag over an Arabic name and over a Japanese name labels exactly their code points', async () => {
+test('a drag over an Arabic, a Japanese, a Hebrew name and one after emoji labels exactly their code points', async () => {
   const b = await open();
   try {
     await boot(b);
     const r = await b.page.evaluate(([id, t]) => window.goldspan.openTexts([{ id, text: t }]), [doc, text]);
     assert.ok(r.ok, JSON.stringify(r.errors));
     await b.page.evaluate(() => window.goldspan.fontsReady());
-    for (const [name, key] of [['\u0633\u0627\u0645\u064A', 'p'], ['\u6771\u4EAC', 'l'], ['\u05D3\u05E0\u05D9', 'p']]) {
+    for (const [name, key] of [['\u0633\u0627\u0645\u064A', 'p'], ['\u6771\u4EAC', 'l'], ['\u05D3\u05E0\u05D9', 'p'], ['Osh', 'l']]) {
       const at = cpOf(name), n = Array.from(name).length;
       await drag(b, doc, at, at + n - 1);
       await b.page.keyboard.press(key);
@@ -97,6 +99,17 @@ test('a drag over an Arabic name and over a Japanese name labels exactly their c
       assert.equal(s.text, name);
     }
     await b.screenshot('scripts-labelled.png');
+    // After a reload the restored document asks for its fonts again and draws right to left.
+    const before = await b.page.evaluate((id) => window.goldspan.spans(id), doc);
+    await b.page.waitForFunction(() => window.goldspan.savedPending() === 0);
+    await boot(b);
+    await rect(b, 0);
+    await b.page.evaluate(() => window.goldspan.fontsReady());
+    assert.deepEqual(await b.page.evaluate((id) => window.goldspan.spans(id), doc), before);
+    const f = await b.page.evaluate(() => window.goldspan.fonts());
+    assert.ok(f.loaded.some((x) => x.includes('NotoSansArabic')), JSON.stringify(f));
+    const at = cpOf('\u0633\u0627\u0645\u064A');
+    assert.ok((await rect(b, at + 1)).x < (await rect(b, at)).x);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
