@@ -340,6 +340,53 @@ TEST_CASE("shape: Thai marks stack on their base", "[shape]") {
   check_mapping(*s.doc, L);
 }
 
+TEST_CASE("shape: a ZWJ emoji sequence is one grapheme, in one face", "[shape]") {
+  REQUIRE_FONTS();
+  // MAN ZWJ WOMAN ZWJ GIRL, then a skin tone on a thumbs-up, between letters.
+  const std::string text = "a\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+                           "b\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD" "c";
+  auto check = [&](const FontSet& f) {
+    static goldspan::Tokenizer tok;
+    Document doc("emoji.txt", text, tok);
+    BidiBlock b;
+    b.resolve(doc, 0, doc.length());
+    ShapedLine L;
+    goldspan::shape_line(f, doc, b, 0, doc.length(), L);
+    for (uint32_t c = 2; c < 6; ++c) CHECK(L.cp_box(c) == L.cp_box(1));
+    CHECK(L.cp_box(8) == L.cp_box(7));
+    uint16_t face = 0;
+    for (const auto& g : L.glyphs)
+      if (g.cluster == 1) face = g.face;
+    for (const auto& g : L.glyphs)
+      if (g.cluster >= 1 && g.cluster < 6) CHECK(g.face == face);  // ZWJ and all: the base's face
+    for (float x = -2; x < L.width + 2; x += 0.5f) {
+      const uint32_t c = L.cp_at(x);
+      CHECK((c <= 1 || c == 6 || c == 7 || c >= 9));
+    }
+    check_mapping(doc, L);
+    return L;
+  };
+  check(*fonts());  // no emoji face: .notdef, still one grapheme
+  const char* emoji = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+  if (auto bytes = goldspan::test::read_file(emoji)) {
+    FontSet f;
+    f.add("latin", fonts()->bytes(kLatin));
+    f.add(emoji, std::move(*bytes));
+    f.set_pixel_size(20);
+    const ShapedLine L = check(f);
+    size_t family = 0, thumbs = 0;
+    for (const auto& g : L.glyphs) {
+      family += g.cluster == 1;
+      thumbs += g.cluster == 7;
+      if (g.cluster == 1 || g.cluster == 7) CHECK(g.face == 1);
+    }
+    CHECK(family == 1);  // the font's ligature: one glyph for the family
+    CHECK(thumbs == 1);
+  } else {
+    WARN(emoji << " is absent (fonts-noto-color-emoji): the one-glyph part is skipped");
+  }
+}
+
 // [SECTION] Whitespace, missing glyphs, errors ---------------------------------------------------
 
 TEST_CASE("shape: whitespace and controls advance like spaces and draw nothing", "[shape]") {
