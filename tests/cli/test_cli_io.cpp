@@ -334,3 +334,28 @@ TEST_CASE("cli convert: brat attribution events to claims and back", "[cli][io]"
   CHECK(wrong.code == 2);
   CHECK(wrong.err.find("--brat-claims goes with --from brat or --to brat") != std::string::npos);
 }
+
+TEST_CASE("cli convert: --from w3c reads its export back over the texts; --texts; located errors", "[cli][io][w3c]") {
+  const std::string w3c = temp_dir() + "/samples.w3c.jsonld";
+  REQUIRE(run("convert --from gold --to w3c " + kGold + " " + w3c).code == 0);
+  const Run back = run("convert --from w3c --to gold --schema " + kSchema + " " + kTime + " --texts " + kSource + "/assets/sample " + w3c + " -");
+  INFO(back.err);
+  REQUIRE(back.code == 0);
+  const json g = json::parse(back.out), a = gold_of(kGold);
+  REQUIRE(g["documents"].size() == a["documents"].size());
+  for (size_t d = 0; d < a["documents"].size(); ++d) {
+    CHECK(g["documents"][d]["id"] == a["documents"][d]["id"]);
+    CHECK(g["documents"][d]["spans"] == a["documents"][d]["spans"]);  // ids, offsets, annotators, times
+    CHECK(g["documents"][d]["relations"] == a["documents"][d]["relations"]);
+  }
+  CHECK(g["clusters"] == a["clusters"]);
+  CHECK(g["cluster_links"] == a["cluster_links"]);
+  // Without --texts, the .txt files beside the W3C file, which has none of them here.
+  const Run lost = run("convert --from w3c --to gold --schema " + kSchema + " " + w3c + " -");
+  CHECK(lost.code == 1);
+  CHECK(lost.err.find(w3c + ": first.items[0] (urn:goldspan:span:s4): target.source: no text for 'urn:goldspan:doc:harbor-a'") != std::string::npos);
+  const Run no_schema = run("convert --from w3c --to gold " + w3c + " -");
+  CHECK(no_schema.code == 2);
+  CHECK(no_schema.err.find("--schema: is needed to read w3c") != std::string::npos);
+  CHECK(run("convert --from gold --to gold --texts " + kSource + "/assets/sample " + kGold + " -").code == 2);
+}

@@ -9,6 +9,7 @@
 
 #include "io/brat.hpp"
 #include "io/conll.hpp"
+#include "io/doccano.hpp"
 #include "io/label_studio.hpp"
 #include "io/prodigy.hpp"
 #include "io_support.hpp"
@@ -113,4 +114,31 @@ TEST_CASE("formats.md Prodigy: a span of no token left out, an edge inside a tok
   CHECK(s["end"] == oduya.end - 2);
   CHECK(d["tokens"][s["token_start"].get<size_t>()]["text"] == "Oduya");
   CHECK(s["token_end"] == s["token_start"]);
+}
+
+// "brat standoff", import: "Skipped with a warning: ... normalizations (N), notes (#)".
+TEST_CASE("formats.md brat: normalizations and notes are skipped, each counted", "[io][brat][docs]") {
+  Blank b;
+  const std::string text = "Ines Oduya said so.";
+  const std::string ann = "T1\tPERSON 0 10\tInes Oduya\nN1\tReference T1 Wikipedia:123\tInes Oduya\n#1\tAnnotatorNotes T1\tchecked\n";
+  const GoldImport in = parse_brat({{"d", text, ann, "d.ann"}}, default_schema(), b.tok);
+  REQUIRE(in.errors == std::vector<std::string>{});
+  CHECK(in.spans.size() == 1);
+  CHECK(warned(in.warnings, "brat: 1 normalizations (N) skipped"));
+  CHECK(warned(in.warnings, "brat: 1 notes (#) skipped"));
+}
+
+// "doccano JSONL" and "Prodigy JSONL", import: document ids from `id` / `meta.id`, else the
+// file name (without its extension) and the line number.
+TEST_CASE("formats.md doccano, Prodigy: document ids from the record, else FILE-LINE", "[io][doccano][prodigy][docs]") {
+  Blank b;
+  const GoldImport d = parse_doccano("{\"id\": 7, \"text\": \"a\"}\n{\"text\": \"b\"}\n", "dir/export.jsonl", default_schema(), b.tok);
+  REQUIRE(d.errors == std::vector<std::string>{});
+  CHECK(d.documents[0]->id() == "7");
+  CHECK(d.documents[1]->id() == "export-2");
+  const GoldImport p = parse_prodigy("{\"text\": \"a\", \"meta\": {\"id\": \"x\"}, \"answer\": \"accept\"}\n{\"text\": \"b\", \"answer\": \"accept\"}\n",
+                                     "p.jsonl", default_schema(), b.tok);
+  REQUIRE(p.errors == std::vector<std::string>{});
+  CHECK(p.documents[0]->id() == "x");
+  CHECK(p.documents[1]->id() == "p-2");
 }
