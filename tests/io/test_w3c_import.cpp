@@ -68,6 +68,22 @@ TEST_CASE("w3c import: goldspan's export reads back as the same corpus, ids, sta
   CHECK(dump_without_modified(b.corpus) == dump_without_modified(f.corpus));
 }
 
+TEST_CASE("w3c import: document ids that are no IRI characters come back through their percent-encoded URNs", "[io][w3c]") {
+  Tokenizer tok("en");
+  Corpus c(default_schema());
+  c.add_document(std::make_shared<const Document>("dir/\xCE\xB2 1?#", "Ines Oduya said so.", tok));
+  History h(c);
+  h.run<AddSpan>(c.document(0).id(), "PERSON", std::vector<Range>{{0, 10}});
+  Warnings w;
+  const std::string file = write_w3c(c, w);
+  CHECK(file.find("urn:goldspan:doc:dir%2F%CE%B2%201%3F%23") != std::string::npos);
+  Blank b;
+  const GoldImport in = parse_w3c(file, "e.jsonld", texts_of(c, b.tok), default_schema(), b.tok);
+  REQUIRE(in.errors == std::vector<std::string>{});
+  CHECK(in.documents[0]->id() == "dir/\xCE\xB2 1?#");
+  CHECK(spans_of(in) == std::vector<std::string>{"PERSON Ines Oduya"});
+}
+
 TEST_CASE("w3c import: Recogito/Annotorious-style array, quote and position selectors, relation as two targets", "[io][w3c]") {
   Blank b;
   const std::string text = "Harbour master Ines Oduya said the sprinklers failed.";
