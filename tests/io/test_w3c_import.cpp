@@ -255,3 +255,45 @@ TEST_CASE("read_files: a W3C file with its .txt in one drop, or over the documen
   CHECK(detect_file("annotations.json", R"([{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation"}])", default_schema(), why) ==
         FileKind::W3c);
 }
+
+// Files that are almost right: keys dropped, values of other types or out of range, in every
+// annotation of a real export. Each parse reports errors or gives an import that applies (the
+// import contract the fuzz targets check), and never throws.
+TEST_CASE("w3c import: mutated exports are refused or apply cleanly, never crash", "[io][w3c][property]") {
+  Fixture f;
+  annotate_samples(f);
+  Warnings w;
+  const json original = json::parse(write_w3c(f.corpus, w));
+  Tokenizer tok("en");
+  const Texts texts = texts_of(f.corpus, tok);
+  std::mt19937_64 rng(20261203);
+  const json odd[] = {json(), json(-1), json(4000000000u), json("x"), json::array(), json::object(), json(true), json(3.5),
+                      json("urn:goldspan:span:s1"), json::array({json::object()})};
+  size_t clean = 0, refused = 0;
+  for (int round = 0; round < 400; ++round) {
+    json j = original;
+    json& items = j["first"]["items"];
+    for (int k = 0; k < 3; ++k) {
+      json* at = &items[rng() % items.size()];
+      // Walk down a few levels to a random member.
+      for (int depth = 0; depth < 4 && (at->is_object() || at->is_array()) && !at->empty(); ++depth) {
+        if (rng() % 3 == 0) break;
+        auto it = at->begin();
+        std::advance(it, long(rng() % at->size()));
+        at = &*it;
+      }
+      *at = odd[rng() % std::size(odd)];
+    }
+    const GoldImport in = parse_w3c(j.dump(), "m.json", texts, default_schema(), tok);
+    if (!in.ok()) {
+      ++refused;
+      CHECK(in.errors[0].rfind("m.json: ", 0) == 0);
+      continue;
+    }
+    ++clean;
+    Blank b;
+    CHECK_NOTHROW(apply_gold(b.corpus, b.history, in));
+  }
+  CHECK(refused > 0);
+  CHECK(clean + refused == 400);
+}
