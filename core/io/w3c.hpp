@@ -9,7 +9,8 @@
 //   relation motivation "linking", target = the from span, bodies = the type (TextualBody,
 //            purpose "tagging") and the to span (SpecificResource, purpose "linking")
 //   cluster  motivation "identifying", body = its name, plus "classifying" "entity"/"claim",
-//            one target per member
+//            one target per member (none: the target urn:goldspan:collection, as every
+//            Annotation needs a target)
 //   link     as a relation: target = from end, bodies = link type and the to end
 // The embedded first page has an id (urn:goldspan:collection:page:0), as every page must.
 // Ids are URNs: urn:goldspan:doc:<doc id, percent-encoded>, urn:goldspan:span:s12, ...:relation:r3,
@@ -39,8 +40,9 @@
 //            SpecificResource whose source is the to annotation; or two targets, from and to in
 //            file order, as Recogito writes them (warning: JSON-LD does not order a target list).
 //            A type of the schema's relation types is a relation, of its link types a claim link.
-//   cluster  motivation "identifying" with annotations as targets: the name an "identifying"
-//            TextualBody, the kind a "classifying" body "entity"/"claim" (else the members').
+//   cluster  motivation "identifying" with annotations as targets (urn:goldspan:collection: no
+//            member): the name an "identifying" TextualBody (else the first member's text), the
+//            kind a "classifying" body "entity"/"claim" (else the first member's, else entity).
 // Texts: W3C targets name documents by IRI; the text comes from `texts`, matched by id: for
 // urn:goldspan:doc:<id> the document <id>, else the text whose id is the IRI; else, by the IRI's
 // last path segment (percent-decoded, without #fragment or ?query), the text whose file name

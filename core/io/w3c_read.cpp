@@ -52,6 +52,8 @@ std::string stem(const std::string& s) {
 }
 
 constexpr std::string_view kDocUrn = "urn:goldspan:doc:";
+// The target goldspan writes for a cluster without members (an Annotation needs a target).
+constexpr std::string_view kCollection = "urn:goldspan:collection";
 
 // A JSON-LD value that may be one item or an array of them, as an array.
 std::vector<const json*> items_of(const json& j) {
@@ -227,7 +229,7 @@ class Reader {
   bool on_annotations(const Annotation& an) {
     for (const json* t : items_of((*an.j)["target"])) {
       const std::string iri = iri_of(*t);
-      if (by_id_.count(iri)) continue;
+      if (by_id_.count(iri) || (iri == kCollection && motivated(*an.j, "identifying"))) continue;
       imp_.add_error(an.where + ": target", (iri.empty() ? std::string("a target") : "'" + iri + "'") +
                                                 " selects no text and names no annotation of this file (goldspan reads text spans, and annotations on them)");
       return false;
@@ -546,10 +548,14 @@ class Reader {
       const std::vector<const json*> cs = items_of(a["creator"]);
       if (!cs.empty()) {
         const json& c = *cs[0];
-        std::string name = c.is_string() ? c.get<std::string>() : string_field(c, "name");
-        if (name.empty()) name = string_field(c, "nickname");
-        if (name.empty()) name = string_field(c, "id");
-        if (!name.empty()) st.annotator = name;
+        // "name" as given, even empty (goldspan's anonymous annotator); else nickname, else the IRI.
+        if (c.is_object() && c.contains("name") && c["name"].is_string()) {
+          st.annotator = c["name"].get<std::string>();
+        } else {
+          std::string name = c.is_string() ? c.get<std::string>() : string_field(c, "nickname");
+          if (name.empty()) name = string_field(c, "id");
+          if (!name.empty()) st.annotator = name;
+        }
       }
     }
     if (a.contains("created")) {
@@ -580,16 +586,18 @@ class Reader {
     c.path = an.where;
     c.stamp = stamp_of(an);
     std::optional<SpanKind> kind;
+    std::optional<std::string> name;
     const json bodies = a.value("body", json());  // items_of points into it
     for (const json* b : items_of(bodies)) {
       const std::string purpose = purpose_of(*b, a), value = string_field(*b, "value");
       if (purpose == "classifying" && (value == "entity" || value == "claim")) kind = value == "entity" ? SpanKind::Entity : SpanKind::Claim;
-      else if (purpose == "identifying" && !value.empty() && c.name.empty()) c.name = value;
+      else if (purpose == "identifying" && !name && b->is_object() && b->contains("value")) name = value;
       else ++skipped_["cluster bodies"];
     }
     const std::vector<const json*> targets = items_of(a["target"]);
     bool sound = true;
     for (size_t k = 0; k < targets.size(); ++k) {
+      if (iri_of(*targets[k]) == kCollection) continue;  // an empty cluster
       const auto r = ref(iri_of(*targets[k]), an.where + ": " + json_read::item("target", k), false);
       if (!r) {
         sound = false;
@@ -598,17 +606,17 @@ class Reader {
       c.members.push_back(r->index);
     }
     if (!sound) return;
-    if (c.members.empty()) {
-      imp_.add_error(an.where, "a cluster needs at least one member");
-      return;
-    }
-    if (!kind) {
+    if (!kind && !c.members.empty()) {
       const int t = schema_.span_type(imp_.spans[c.members[0]].label);
-      kind = t >= 0 ? schema_.span_types()[size_t(t)].kind : SpanKind::Entity;
+      if (t >= 0) kind = schema_.span_types()[size_t(t)].kind;
     }
-    c.kind = *kind;
-    if (c.name.empty()) c.name = std::string(imp_.documents[imp_.spans[c.members[0]].doc]->slice(
-        imp_.spans[c.members[0]].fragments.front().start, imp_.spans[c.members[0]].fragments.front().end));
+    c.kind = kind.value_or(SpanKind::Entity);
+    if (name) {
+      c.name = *name;
+    } else if (!c.members.empty()) {
+      const ImportedSpan& first = imp_.spans[c.members[0]];
+      c.name = std::string(imp_.documents[first.doc]->slice(first.fragments.front().start, first.fragments.front().end));
+    }
     cluster_of_[index] = imp_.clusters.size();
     imp_.clusters.push_back(std::move(c));
   }
