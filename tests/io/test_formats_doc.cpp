@@ -12,6 +12,7 @@
 #include "io/doccano.hpp"
 #include "io/label_studio.hpp"
 #include "io/prodigy.hpp"
+#include "io/read_files.hpp"
 #include "io_support.hpp"
 
 using namespace goldspan;
@@ -141,4 +142,25 @@ TEST_CASE("formats.md doccano, Prodigy: document ids from the record, else FILE-
   REQUIRE(p.errors == std::vector<std::string>{});
   CHECK(p.documents[0]->id() == "x");
   CHECK(p.documents[1]->id() == "p-2");
+}
+
+// "brat standoff", import: "A valueless (binary) attribute reads as `true`."
+TEST_CASE("formats.md brat: a valueless attribute reads as true", "[io][brat][docs]") {
+  const Schema schema = Schema::parse(R"({"version": 1, "entity_types": [{"name": "PERSON", "color": "#000000",
+    "attributes": [{"name": "Negated", "values": ["true"]}]}]})");
+  Blank b(schema);
+  const GoldImport in = parse_brat({{"d", "Ines Oduya said so.", "T1\tPERSON 0 10\tInes Oduya\nA1\tNegated T1\n", "d.ann"}}, schema, b.tok);
+  REQUIRE(in.errors == std::vector<std::string>{});
+  CHECK(in.spans[0].attributes == std::vector<std::pair<std::string, std::string>>{{"Negated", "true"}});
+}
+
+// "In the page": "`annotation.conf` | ignored, with a warning: the page's schema is used".
+TEST_CASE("formats.md page: annotation.conf in a drop is ignored with a warning", "[io][read_files][docs]") {
+  Tokenizer tok("en");
+  const ReadFiles r = read_files({{"corpus/d.txt", "Ines Oduya said so."}, {"corpus/d.ann", "T1\tPERSON 0 10\tInes Oduya\n"},
+                                  {"corpus/annotation.conf", "[entities]\nHARBOUR\n"}},
+                                 default_schema(), tok);
+  REQUIRE(r.import.errors == std::vector<std::string>{});
+  CHECK(r.import.spans.size() == 1);
+  CHECK(warned(r.import.warnings, "corpus/annotation.conf: brat's annotation.conf is not read: the page's schema is used"));
 }
