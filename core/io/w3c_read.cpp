@@ -93,12 +93,19 @@ std::string own_id(const std::string& iri, const char* kind) {
 
 // [SECTION] Anchoring: selectors to a code point range
 
-// Byte offsets of every occurrence of `exact` in `text` whose `prefix` ends right before and
-// `suffix` starts right after it (empty ones always match).
-std::vector<size_t> occurrences(std::string_view text, const std::string& exact, const std::string& prefix,
-                                const std::string& suffix) {
+// Byte offsets of every occurrence of `exact` in `text`.
+std::vector<size_t> occurrences(std::string_view text, const std::string& exact) {
   std::vector<size_t> out;
-  for (size_t at = text.find(exact); at != std::string_view::npos; at = text.find(exact, at + 1)) {
+  for (size_t at = text.find(exact); at != std::string_view::npos; at = text.find(exact, at + 1)) out.push_back(at);
+  return out;
+}
+
+// Those of `all` (occurrences of `exact`) whose `prefix` ends right before and `suffix` starts
+// right after them (empty ones always match).
+std::vector<size_t> in_context(std::string_view text, const std::vector<size_t>& all, const std::string& exact,
+                               const std::string& prefix, const std::string& suffix) {
+  std::vector<size_t> out;
+  for (size_t at : all) {
     if (at < prefix.size() || text.compare(at - prefix.size(), prefix.size(), prefix) != 0) continue;
     if (text.compare(at + exact.size(), suffix.size(), suffix) != 0) continue;
     out.push_back(at);
@@ -502,9 +509,12 @@ class Reader {
     if (!quote) return pos;
     const std::string exact = (*quote)["exact"], prefix = string_field(*quote, "prefix"), suffix = string_field(*quote, "suffix");
     if (pos && doc.slice(pos->start, pos->end) == exact) return pos;
-    std::vector<size_t> at = occurrences(doc.text(), exact, prefix, suffix);
+    // Files quoting the same words again and again scan each text once per word.
+    auto found = found_.find({&doc, exact});
+    if (found == found_.end()) found = found_.emplace(std::make_pair(&doc, exact), occurrences(doc.text(), exact)).first;
+    std::vector<size_t> at = in_context(doc.text(), found->second, exact, prefix, suffix);
     const bool context = !prefix.empty() || !suffix.empty(), with_context = !at.empty();
-    if (at.empty() && context) at = occurrences(doc.text(), exact, "", "");
+    if (at.empty() && context) at = found->second;
     auto range_at = [&](size_t byte) {
       const uint32_t s = doc.offsets().cp_of_byte(uint32_t(byte)), e = doc.offsets().cp_of_byte(uint32_t(byte + exact.size()));
       return Range{s, e};
@@ -707,6 +717,7 @@ class Reader {
   std::map<std::string, size_t> doc_of_;                        // source IRI -> import document
   std::map<size_t, std::pair<size_t, std::string>> text_doc_;   // text -> (document, source)
   std::map<std::string, size_t> skipped_;
+  std::map<std::pair<const Document*, std::string>, std::vector<size_t>> found_;  // quote -> its byte offsets
 };
 
 }  // namespace
