@@ -16,7 +16,7 @@ namespace goldspan::cli {
 namespace fs = std::filesystem;
 
 int cmd_convert(const Args& args) {
-  std::string from, to, schema_path, locale, annotator = "import", ls_config, brat_claims;
+  std::string from, to, schema_path, locale, annotator = "import", ls_config, brat_claims, texts;
   bool predictions = false;
   ExportOptions w;
   std::vector<std::string> paths;
@@ -31,7 +31,7 @@ int cmd_convert(const Args& args) {
     const std::string& a = args[i];
     std::optional<std::string> v;
     if (a == "--from" || a == "--to" || a == "--schema" || a == "--locale" || a == "--time" || a == "--annotator" || a == "--kinds" ||
-        a == "--ls-config" || a == "--brat-claims") {
+        a == "--ls-config" || a == "--brat-claims" || a == "--texts") {
       if (!(v = value(i, a.c_str()))) return 2;
       if (a == "--from") from = *v;
       else if (a == "--to") to = *v;
@@ -40,6 +40,7 @@ int cmd_convert(const Args& args) {
       else if (a == "--annotator") annotator = *v;
       else if (a == "--ls-config") ls_config = *v;
       else if (a == "--brat-claims") brat_claims = *v;
+      else if (a == "--texts") texts = *v;
       else if (a == "--time") {
         if (!parse_timestamp(*v)) {
           std::cerr << "goldspan convert: --time expects an ISO 8601 UTC time like 2024-05-01T12:00:00.000Z\n";
@@ -85,6 +86,10 @@ int cmd_convert(const Args& args) {
     std::cerr << "goldspan convert: --brat-claims goes with --from brat or --to brat\n";
     return 2;
   }
+  if (!texts.empty() && from != "w3c") {
+    std::cerr << "goldspan convert: --texts goes with --from w3c\n";
+    return 2;
+  }
   const std::vector<BratClaimEvent> claims = brat_claims.empty() ? std::vector<BratClaimEvent>{} : parse_brat_claims(brat_claims);
   std::vector<BratClaimEvent> claims_read;
   Tokenizer tok(locale);
@@ -96,6 +101,7 @@ int cmd_convert(const Args& args) {
   r.predictions = predictions;
   r.brat_claims = claims;
   r.brat_claims_used = &claims_read;
+  r.texts = texts;
   GoldImport in = read_format(from, paths[0], r, tok);
   for (const std::string& warning : in.warnings) std::cerr << "goldspan convert: warning: " << warning << '\n';
   if (!in.ok()) {

@@ -126,6 +126,21 @@ GoldImport read_format(const std::string& format_name, const std::string& path, 
     ls.predictions = o.predictions;
     return parse_label_studio(read_input(path), path, need_schema(o, format), tok, ls);
   }
+  if (format == "w3c") {
+    const Schema& schema = need_schema(o, format);
+    const fs::path where = o.texts.empty() ? (path == "-" ? fs::path(".") : fs::path(path).parent_path()) : fs::path(o.texts);
+    GoldImport texts;
+    if (fs::is_directory(where.empty() ? fs::path(".") : where)) {
+      for (const fs::path& p : files_with(where.empty() ? fs::path(".") : where, ".txt"))
+        merge_documents(texts, parse_text(read_input(p.string()), p.filename().string(), tok));
+    } else if (jsonl_path(where.string())) {
+      texts = parse_jsonl(read_input(where.string()), where.string(), tok);
+    } else {
+      texts = parse_text(read_input(where.string()), where.filename().string(), tok);
+    }
+    if (!texts.ok()) return texts;
+    return parse_w3c(read_input(path), path, texts.documents, schema, tok);
+  }
   throw Error("--from", "unknown format '" + format + "' (one of " + kReadFormats + ")");
 }
 

@@ -12,7 +12,7 @@
 
 namespace goldspan::cli {
 
-inline const char* kReadFormats = "gold, gold-jsonl, txt, jsonl, brat, conll, doccano, label-studio, prodigy";
+inline const char* kReadFormats = "gold, gold-jsonl, txt, jsonl, brat, conll, doccano, label-studio, prodigy, w3c";
 
 struct ReadOptions {
   const Schema* schema = nullptr;  // required for every format but gold and brat (gold: the expected schema, if any;
@@ -24,6 +24,9 @@ struct ReadOptions {
   bool schema_locale = false;
   std::vector<BratClaimEvent> brat_claims;                 // brat: events read as claims (besides the defaults)
   std::vector<BratClaimEvent>* brat_claims_used = nullptr;  // brat: set to the mappings read with, defaults included
+  // w3c: where the texts are (a directory of .txt files, one .txt, or a JSONL of {"id","text"});
+  // empty: the .txt files in the W3C file's directory.
+  std::string texts;
 };
 
 // Reads `path` in `format` (brat and txt also take a directory). Throws Error for usage

@@ -198,8 +198,10 @@ std::string annotation_conf(const Schema& schema, const BratClaimEvent* claims) 
 }  // namespace
 
 // [SECTION] Export
-std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings, const std::vector<BratClaimEvent>& claims) {
+std::vector<ExportFile> write_brat(const Corpus& c, Warnings& warnings, const std::vector<BratClaimEvent>& given) {
   const Schema& schema = c.schema();
+  // Mappings given by the caller win; without any, the schema's own (its "brat" field).
+  const std::vector<BratClaimEvent> claims = given.empty() ? brat_claims_of(schema) : given;
   std::vector<ExportFile> files;
   std::vector<std::string> taken{"annotation"};
   size_t renamed = 0, cut = 0, only_breaks = 0, lost_relations = 0, events = 0;

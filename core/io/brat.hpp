@@ -23,7 +23,8 @@ namespace goldspan {
 // become '_'), plus "annotation.conf" declaring the schema's types for brat. Clusters,
 // annotators and times go into AnnotatorNotes; claim links are not carried (warnings say so).
 // With `claims`, a claim span with relations of a mapping's types is written as that mapping's
-// event (the first mapping; brat_events.hpp), its relations as the event's arguments.
+// event (the first mapping; brat_events.hpp), its relations as the event's arguments. Without
+// `claims`, the schema's mappings (Schema::brat_claim_events) are used.
 std::vector<ExportFile> write_brat(const Corpus& corpus, Warnings& warnings, const std::vector<BratClaimEvent>& claims = {});
 
 struct BratDocument {

@@ -91,6 +91,24 @@ std::vector<BratClaimEvent> parse_brat_claims(std::string_view spec) {
   return out;
 }
 
+std::vector<BratClaimEvent> brat_claims_of(const Schema& schema) {
+  std::vector<BratClaimEvent> out;
+  const std::vector<std::string>& specs = schema.brat_claim_events();
+  for (size_t i = 0; i < specs.size(); ++i) {
+    try {
+      for (BratClaimEvent& m : parse_brat_claims(specs[i])) {
+        if (std::any_of(out.begin(), out.end(), [&](const BratClaimEvent& o) { return o.event == m.event; }))
+          throw Error("--brat-claims", "event type " + m.event + " given twice");
+        out.push_back(std::move(m));
+      }
+    } catch (const Error& e) {
+      const std::string msg = e.what();
+      throw Error("brat.claim_events[" + std::to_string(i) + "]", msg.substr(std::min(msg.size(), e.where().size() + 2)));
+    }
+  }
+  return out;
+}
+
 std::string to_string(const BratClaimEvent& m) {
   std::string s = m.event + ":";
   for (size_t i = 0; i < m.entries.size(); ++i) s += (i ? "," : "") + m.entries[i].relation + "=" + m.entries[i].role;
@@ -122,11 +140,15 @@ std::vector<BratClaimEvent> brat_claim_events(const std::vector<BratDocument>& d
     std::vector<std::string> roles;  // as first written, base form, first event's order first
     bool other = false, content = false, cue = false;
   };
+  std::vector<BratClaimEvent> named = given;
+  if (schema)
+    for (BratClaimEvent& m : brat_claims_of(*schema))
+      if (std::none_of(named.begin(), named.end(), [&](const BratClaimEvent& g) { return g.event == m.event; })) named.push_back(std::move(m));
   std::map<std::string, Seen> seen;
   std::vector<std::string> order;
   for_each_event(docs, [&](const BratEventLine& e, const auto&) {
     const std::string type(e.type);
-    if (std::any_of(given.begin(), given.end(), [&](const BratClaimEvent& m) { return m.event == type; })) return;
+    if (std::any_of(named.begin(), named.end(), [&](const BratClaimEvent& m) { return m.event == type; })) return;
     if (!seen.count(type)) order.push_back(type);
     Seen& s = seen[type];
     for (const auto& [written, id] : e.args) {
@@ -139,7 +161,7 @@ std::vector<BratClaimEvent> brat_claim_events(const std::vector<BratDocument>& d
       if (std::none_of(s.roles.begin(), s.roles.end(), [&](const std::string& r) { return lower(r) == l; })) s.roles.emplace_back(base);
     }
   });
-  std::vector<BratClaimEvent> out = given;
+  std::vector<BratClaimEvent> out = named;
   for (const std::string& type : order) {
     const Seen& s = seen[type];
     if (s.other || !s.content) continue;

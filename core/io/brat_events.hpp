@@ -41,6 +41,10 @@ struct BratClaimEvent {
 std::vector<BratClaimEvent> parse_brat_claims(std::string_view spec);
 std::string to_string(const BratClaimEvent& mapping);
 
+// The mappings a schema gives in "brat": {"claim_events": [...]} (Schema::brat_claim_events).
+// Throws Error naming brat.claim_events[i] when one is malformed beyond what the schema checks.
+std::vector<BratClaimEvent> brat_claims_of(const Schema& schema);
+
 // One brat event line, "TYPE:TRIGGER ROLE:ID ...", split; nullopt when malformed.
 struct BratEventLine {
   std::string_view type, trigger;
@@ -50,7 +54,8 @@ std::optional<BratEventLine> parse_brat_event(std::string_view annotation);
 // A role as written ("Source2") matches a mapping's role ("source"): case aside, number suffix aside.
 bool brat_role_is(std::string_view written, std::string_view role);
 
-// The mappings to read `documents` with: `given`, plus a default for every other event type in
+// The mappings to read `documents` with: `given`, then the schema's (brat_claims_of) for event
+// types `given` lacks, plus a default for every other event type in
 // the files whose roles are all Source, Cue or Content (any case, numbered or not) with a
 // Content: claimant=Source, content=Content, and cue=Cue when the events have a Cue role, else
 // cue=trigger (the entries in the order of the type's first event). With a schema, a default

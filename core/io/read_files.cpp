@@ -14,6 +14,7 @@
 #include "io/label_studio.hpp"
 #include "io/plain_text.hpp"
 #include "io/prodigy.hpp"
+#include "io/w3c.hpp"
 
 namespace goldspan {
 
@@ -132,7 +133,9 @@ std::optional<FileKind> detect_file(const std::string& name, std::string_view by
   if (base == "annotation.conf") return FileKind::BratConf;
   if (ends_with(n, ".json") || ends_with(n, ".jsonld")) {
     const auto j = nlohmann::json::parse(bytes, nullptr, false);
-    if (j.is_object() && j.contains("@context")) return FileKind::W3c;
+    // Recogito and Annotorious export a bare array of annotations, each with its @context.
+    if ((j.is_object() && j.contains("@context")) || (j.is_array() && !j.empty() && j.front().is_object() && j.front().contains("@context")))
+      return FileKind::W3c;
     if (is_task(j) || (j.is_array() && !j.empty() && is_task(j.front()))) return FileKind::LabelStudio;
     return FileKind::Gold;  // its reader says where it is wrong when it is not
   }
@@ -217,17 +220,10 @@ GoldImport one_text(const NamedFile& f, Tokenizer& tok) {
   return imp;
 }
 
-GoldImport not_read(const NamedFile& f, FileKind kind) {
-  GoldImport imp;
-  imp.file_name = f.name;
-  imp.add_error("", std::string("looks like ") + file_kind_name(kind) +
-                        ", which goldspan writes but does not read (open gold JSON, brat, CoNLL, doccano, Label Studio or Prodigy)");
-  return imp;
-}
-
 }  // namespace
 
-ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokenizer& tok) {
+ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokenizer& tok,
+                     const std::vector<std::shared_ptr<const Document>>& open) {
   ReadFiles out;
   GoldImport& all = out.import;
   all.file_name = files.size() == 1 ? files[0].name : std::to_string(files.size()) + " files";
@@ -269,6 +265,26 @@ ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokeniz
     merge_import(all, std::move(imp));
   };
   if (!brat.empty()) add(parse_brat(brat, schema, tok), brat.size() == 1 ? brat[0].ann_name : "brat files");
+  // W3C: the texts are the drop's plain text files (not yet taken) and the open documents.
+  std::vector<size_t> text_files;
+  std::vector<std::shared_ptr<const Document>> texts;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (kinds[i] != FileKind::W3c) continue;
+    if (text_files.empty() && texts.empty()) {
+      for (size_t t = 0; t < files.size(); ++t) {
+        if (kinds[t] != FileKind::Text || taken[t]) continue;
+        GoldImport doc = one_text(files[t], tok);
+        if (!doc.ok()) continue;  // its own read below reports why
+        text_files.push_back(t);
+        texts.push_back(doc.documents[0]);
+      }
+      texts.insert(texts.end(), open.begin(), open.end());
+    }
+    std::vector<size_t> used;
+    add(parse_w3c(files[i].bytes, files[i].name, texts, schema, tok, &used), files[i].name);
+    for (size_t u : used)
+      if (u < text_files.size()) taken[text_files[u]] = true;
+  }
   for (size_t i = 0; i < files.size(); ++i) {
     const NamedFile& f = files[i];
     if (taken[i]) continue;  // brat's text, whatever it looks like
@@ -285,7 +301,7 @@ ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokeniz
       case FileKind::Dictionary: out.dictionaries.push_back(f); break;
       case FileKind::BratAnn: break;  // read above
       case FileKind::Conll: add(parse_conll(f.bytes, f.name, schema, tok), f.name); break;
-      case FileKind::W3c: add(not_read(f, kinds[i]), f.name); break;
+      case FileKind::W3c: break;  // read above
     }
   }
   return out;

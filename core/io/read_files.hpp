@@ -7,7 +7,7 @@
 // Detection (name first, content decides where a name is ambiguous):
 //   *.ann                      brat annotations (paired with <same path>.txt)
 //   annotation.conf            brat configuration (ignored with a warning: the caller's schema is used)
-//   *.json, *.jsonld           "@context" -> W3C; tasks with "data" and "annotations"/"predictions"
+//   *.json, *.jsonld           "@context" (an object, or the first of an array) -> W3C; tasks with "data" and "annotations"/"predictions"
 //                              -> Label Studio; anything else (also unparsable JSON) -> gold JSON,
 //                              whose reader reports where it is wrong
 //   *.jsonl, *.ndjson          by the first non-blank line: "term" + "label" -> dictionary;
@@ -48,9 +48,12 @@ struct ReadFiles {
 
 // Reads every file against `schema` (brat, doccano and Label Studio carry none or another:
 // a label the schema lacks is an error naming the file and line or record). Plain text files
-// become one document each, with the file name as id. Errors name the file and the place; a
-// format goldspan exports but does not read (W3C) is an error naming it.
-ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokenizer& tokenizer);
+// become one document each, with the file name as id. Errors name the file and the place.
+// W3C files carry no text: their sources are the plain text files of the same drop (which are
+// then not documents of their own) or the documents in `open` (those already open in the
+// page), matched as io/w3c.hpp says.
+ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokenizer& tokenizer,
+                     const std::vector<std::shared_ptr<const Document>>& open = {});
 
 // Appends `more` to `all`, renumbering its document, span and cluster references. Cluster and
 // link ids are prefixed with the file name when another file has the same id.

@@ -95,6 +95,8 @@ std::string write_w3c(const Corpus& c, Warnings& warnings) {
                {"body", ojson::array({body("identifying", cl.name), body("classifying", to_string(cl.kind))})}};
     ojson targets = ojson::array();
     for (SpanId m : cl.members) targets.push_back(iri("span", format_id('s', m)));
+    // An Annotation needs a target: a cluster without members names the collection instead.
+    if (targets.empty()) targets.push_back("urn:goldspan:collection");
     a["target"] = std::move(targets);
     stamp(a, c, cl.annotator, cl.created);
     items.push_back(std::move(a));

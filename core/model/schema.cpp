@@ -193,9 +193,36 @@ Schema Schema::load_file(const std::string& path) {
   }
 }
 
+namespace {
+// One "EVENT:REL=ROLE,..." mapping (the form core/io/brat_events.hpp parses): names on both
+// sides of every '=', exactly one content, and relation types the schema has.
+void check_brat_claim_event(const Schema& s, const std::string& m, const std::string& path) {
+  auto is_name = [](std::string_view x) {
+    return !x.empty() && std::all_of(x.begin(), x.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; });
+  };
+  const size_t colon = m.find(':');
+  if (colon == std::string::npos || !is_name(std::string_view(m).substr(0, colon)))
+    throw Error(path, "expected EVENT:REL=ROLE,... (e.g. Attribution:claimant=Source,content=Content,cue=trigger), not " + in_quotes(m));
+  size_t contents = 0;
+  for (size_t b = colon + 1; b <= m.size();) {
+    size_t e = m.find(',', b);
+    if (e == std::string::npos) e = m.size();
+    const std::string_view entry = std::string_view(m).substr(b, e - b);
+    const size_t eq = entry.find('=');
+    if (eq == std::string_view::npos || !is_name(entry.substr(0, eq)) || !is_name(entry.substr(eq + 1)))
+      throw Error(path, "expected REL=ROLE, not " + in_quotes(std::string(entry)));
+    const std::string rel(entry.substr(0, eq));
+    if (rel == "content") ++contents;
+    else if (s.relation_type(rel) < 0) throw Error(path, "unknown relation type " + in_quotes(rel) + " (not in relation_types)");
+    b = e + 1;
+  }
+  if (contents != 1) throw Error(path, m.substr(0, colon) + ": needs exactly one content=ROLE");
+}
+}  // namespace
+
 Schema Schema::from_json(const json& root) {
   check_object(root, "", {"name", "version", "description", "locale", "entity_types", "claim_types", "cue_types",
-                          "relation_types", "claim_link_types"});
+                          "relation_types", "claim_link_types", "brat"});
   Schema s;
   s.name_ = get_string(root, "name", "", false);
   s.locale_ = get_string(root, "locale", "", false);
@@ -281,6 +308,16 @@ Schema Schema::from_json(const json& root) {
     s.link_types_.push_back(std::move(l));
   }
   if (s.link_types_.size() > UINT16_MAX) throw Error("claim_link_types", "too many claim link types");
+  if (const json* brat = find(root, "brat")) {
+    check_object(*brat, "brat", {"claim_events"});
+    const json& events = get_array(*brat, "claim_events", "brat", false);
+    for (size_t i = 0; i < events.size(); ++i) {
+      const std::string p = item("brat.claim_events", i);
+      if (!events[i].is_string()) throw Error(p, "expected \"EVENT:REL=ROLE,...\" (e.g. \"Attribution:claimant=Source,content=Content,cue=trigger\")");
+      s.brat_claim_events_.push_back(events[i].get<std::string>());
+      check_brat_claim_event(s, s.brat_claim_events_.back(), p);
+    }
+  }
   return s;
 }
 
@@ -346,6 +383,7 @@ nlohmann::ordered_json Schema::to_json() const {
     links.push_back(std::move(j));
   }
   root["claim_link_types"] = std::move(links);
+  if (!brat_claim_events_.empty()) root["brat"] = {{"claim_events", brat_claim_events_}};
   return root;
 }
 

@@ -91,6 +91,12 @@ class Schema {
   int relation_type(std::string_view name) const noexcept;
   int link_type(std::string_view name) const noexcept;
 
+  // brat events read as claims and claims written as such events (core/io/brat_events.hpp),
+  // each "EVENT:REL=ROLE,..." as the CLI's --brat-claims takes it; from the schema's
+  // "brat": {"claim_events": [...]}. Checked here: the form, exactly one content=ROLE, and every
+  // other REL a relation type of this schema.
+  const std::vector<std::string>& brat_claim_events() const noexcept { return brat_claim_events_; }
+
   // True when every type of the kind allows overlap and nesting, so no check is needed.
   bool permissive(SpanKind kind) const noexcept { return permissive_[size_t(kind)]; }
 
@@ -100,6 +106,7 @@ class Schema {
   std::vector<SpanType> span_types_;
   std::vector<RelationType> relation_types_;
   std::vector<LinkType> link_types_;
+  std::vector<std::string> brat_claim_events_;
   std::map<std::string, int, std::less<>> span_by_name_, relation_by_name_, link_by_name_;
   bool permissive_[3] = {true, true, true};
 };

@@ -334,3 +334,69 @@ TEST_CASE("cli convert: brat attribution events to claims and back", "[cli][io]"
   CHECK(wrong.code == 2);
   CHECK(wrong.err.find("--brat-claims goes with --from brat or --to brat") != std::string::npos);
 }
+
+TEST_CASE("cli convert: --from w3c reads its export back over the texts; --texts; located errors", "[cli][io][w3c]") {
+  const std::string w3c = temp_dir() + "/samples.w3c.jsonld";
+  REQUIRE(run("convert --from gold --to w3c " + kGold + " " + w3c).code == 0);
+  const Run back = run("convert --from w3c --to gold --schema " + kSchema + " " + kTime + " --texts " + kSource + "/assets/sample " + w3c + " -");
+  INFO(back.err);
+  REQUIRE(back.code == 0);
+  const json g = json::parse(back.out), a = gold_of(kGold);
+  REQUIRE(g["documents"].size() == a["documents"].size());
+  for (size_t d = 0; d < a["documents"].size(); ++d) {
+    CHECK(g["documents"][d]["id"] == a["documents"][d]["id"]);
+    CHECK(g["documents"][d]["spans"] == a["documents"][d]["spans"]);  // ids, offsets, annotators, times
+    CHECK(g["documents"][d]["relations"] == a["documents"][d]["relations"]);
+  }
+  CHECK(g["clusters"] == a["clusters"]);
+  CHECK(g["cluster_links"] == a["cluster_links"]);
+  // Without --texts, the .txt files beside the W3C file, which has none of them here.
+  const Run lost = run("convert --from w3c --to gold --schema " + kSchema + " " + w3c + " -");
+  CHECK(lost.code == 1);
+  CHECK(lost.err.find(w3c + ": first.items[0] (urn:goldspan:span:s4): target.source: no text for 'urn:goldspan:doc:harbor-a'") != std::string::npos);
+  const Run no_schema = run("convert --from w3c --to gold " + w3c + " -");
+  CHECK(no_schema.code == 2);
+  CHECK(no_schema.err.find("--schema: is needed to read w3c") != std::string::npos);
+  CHECK(run("convert --from gold --to gold --texts " + kSource + "/assets/sample " + kGold + " -").code == 2);
+}
+
+// The mapping in the schema ("brat": {"claim_events": [...]}): roles the default does not know
+// (Speaker, Quote) read as claims and written back as the same events, with no --brat-claims;
+// gold JSON carries the mapping with its schema, so gold to brat writes the events too.
+TEST_CASE("cli convert: brat events mapped by the schema's brat field, in and out without an option", "[cli][io][events]") {
+  std::string ann = goldspan::test::read_file(kSource + "/tests/io/fixtures/parc/harbour-attribution.ann").value();
+  for (const auto& [from, to] : {std::make_pair(std::string("Source"), std::string("Speaker")), std::make_pair(std::string("Content"), std::string("Quote"))})
+    for (size_t at = ann.find(from); at != std::string::npos; at = ann.find(from, at + to.size())) ann.replace(at, from.size(), to);
+  const std::string dir = temp_dir() + "/parc-speaker";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/harbour-attribution.ann", std::ios::binary) << ann;
+  std::ofstream(dir + "/harbour-attribution.txt", std::ios::binary)
+      << goldspan::test::read_file(kSource + "/tests/io/fixtures/parc/harbour-attribution.txt").value();
+  const std::string schema = write_temp("speaker-schema.json", R"({"version": 1, "entity_types": [{"name": "Speaker", "color": "#000000"}],
+    "claim_types": [{"name": "Quote", "color": "#000000"}], "cue_types": [{"name": "Attribution", "color": "#000000"}],
+    "relation_types": [{"name": "claimant", "color": "#000000", "source": ["claim"], "target": ["Speaker"]},
+                       {"name": "cue", "color": "#000000", "source": ["claim"], "target": ["cue"]}],
+    "brat": {"claim_events": ["Attribution:claimant=Speaker,content=Quote,cue=trigger"]}})");
+  const std::string gold = temp_dir() + "/parc-speaker.json";
+  const Run in = run("convert --from brat --to gold --schema " + schema + " " + kTime + " " + dir + " " + gold);
+  INFO(in.err);
+  REQUIRE(in.code == 0);
+  CHECK(in.err.find("warning: brat: 3 events read as claims (Attribution:claimant=Speaker,content=Quote,cue=trigger)") != std::string::npos);
+  const json g = gold_of(gold);
+  CHECK(g["documents"][0]["relations"].size() == 7);
+  CHECK(g["schema"]["brat"]["claim_events"][0] == "Attribution:claimant=Speaker,content=Quote,cue=trigger");
+  const std::string out = temp_dir() + "/parc-speaker-out";
+  const Run back = run("convert --from gold --to brat " + gold + " " + out);
+  REQUIRE(back.code == 0);
+  std::istringstream lines(goldspan::test::read_file(out + "/harbour-attribution.ann").value());
+  std::string te;
+  for (std::string l; std::getline(lines, l);)
+    if (!l.empty() && (l[0] == 'T' || l[0] == 'E' || l[0] == 'R')) te += l + "\n";
+  CHECK(te == ann);
+  // A mapping the schema cannot have is an error at its place, before anything is read.
+  const std::string bad = write_temp("bad-schema.json", R"({"version": 1, "entity_types": [{"name": "Speaker", "color": "#000000"}],
+    "brat": {"claim_events": ["Attribution:claimant=Speaker,content=Quote"]}})");
+  const Run refused = run("convert --from brat --to gold --schema " + bad + " " + dir + " -");
+  CHECK(refused.code != 0);
+  CHECK(refused.err.find("brat.claim_events[0]: unknown relation type 'claimant' (not in relation_types)") != std::string::npos);
+}

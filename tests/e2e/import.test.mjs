@@ -212,15 +212,13 @@ test('Label Studio files of its own repository (when ../shared/interop is presen
   }
 });
 
-test('formats goldspan writes but does not read, and unknown files, are named; a bad file in a drop changes nothing; CoNLL opens', async () => {
+test('unknown files are named; a bad file in a drop changes nothing; CoNLL opens', async () => {
   const b = await open();
   try {
     await boot(b);
     const before = await allSpans(b);
     const conll = '-DOCSTART- -X- -X- O\n\nInes _ _ B-PERSON\nOduya _ _ I-PERSON\n';
-    const w3c = await b.page.evaluate(() => new TextDecoder().decode(window.goldspan.exportAs('w3c').bytes));
-    for (const [name, bytes, what] of [['goldspan.w3c.jsonld', w3c, 'W3C'],
-      ['photo.png', '\x89PNG', 'not a format goldspan reads']]) {
+    for (const [name, bytes, what] of [['photo.png', '\x89PNG', 'not a format goldspan reads']]) {
       const r = await drop(b, [{ name, bytes }]);
       assert.equal(r.ok, false, name);
       assert.ok(r.errors.some((e) => e.startsWith(name) && e.includes(what)), `${name}: ${r.errors}`);
@@ -248,6 +246,63 @@ test('formats goldspan writes but does not read, and unknown files, are named; a
       const spans = await b.page.evaluate((d) => window.goldspan.spans(d), name);
       assert.deepEqual(spans.map((x) => `${x.label} ${x.text}`), ['PERSON Ines Oduya'], name);
     }
+  } finally {
+    await b.close();
+  }
+});
+
+// [SECTION] W3C Web Annotation (core/io/w3c.hpp): the file has no text; its texts are the
+// .txt files dropped with it, or the documents already open.
+
+const anno = (id, source, selector, label) => ({
+  '@context': 'http://www.w3.org/ns/anno.jsonld', id, type: 'Annotation', motivation: 'tagging',
+  body: [{ type: 'TextualBody', purpose: 'tagging', value: label }], target: { source, selector },
+});
+
+test('W3C Web Annotation opens by drop with its .txt and by picker over the open documents; no text is a located error', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    // Recogito/Annotorious style: a bare array, quote and position selectors, a relation as two targets.
+    const text = 'Harbour master Ines Oduya said the sprinklers failed.';
+    const recogito = [
+      anno('#a1', 'http://example.org/texts/w3c-notes.txt', [{ type: 'TextQuoteSelector', exact: 'Ines Oduya' },
+        { type: 'TextPositionSelector', start: 15, end: 25 }], 'PERSON'),
+      anno('#a2', 'http://example.org/texts/w3c-notes.txt', { type: 'TextQuoteSelector', exact: 'the sprinklers failed' }, 'CLAIM'),
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: '#r1', type: 'Annotation', motivation: 'linking',
+        body: [{ type: 'TextualBody', purpose: 'tagging', value: 'claimant' }], target: [{ id: '#a2' }, { id: '#a1' }] },
+    ];
+    const before = await docs(b);
+    let r = await drop(b, [{ name: 'recogito.json', bytes: JSON.stringify(recogito) }, { name: 'w3c-notes.txt', bytes: text }]);
+    assert.deepEqual(r.errors, []);
+    const added = (await docs(b)).filter((d) => !before.some((e) => e.id === d.id));
+    assert.deepEqual(added.map((d) => d.id), ['w3c-notes.txt'], 'the .txt is the annotations\' text, not a document besides');
+    const got = await b.page.evaluate(() => window.goldspan.spans('w3c-notes.txt'));
+    assert.deepEqual(got.map((x) => `${x.label} ${x.start} ${x.end} ${x.text}`),
+      ['PERSON 15 25 Ines Oduya', 'CLAIM 31 52 the sprinklers failed']);
+
+    // By the picker, over a document already open (goldspan's own URN), offsets in code points.
+    const doc = before[0].id;
+    const docText = readFileSync(join(repo, 'assets/sample', doc.endsWith('.txt') ? doc : `${doc}.txt`)).toString();
+    const word = 'Valmora', at = [...docText.slice(0, docText.indexOf(word))].length;
+    const own = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:goldspan:collection', type: 'AnnotationCollection',
+      first: { id: 'urn:goldspan:collection:page:0', type: 'AnnotationPage',
+        items: [anno('urn:goldspan:span:s1', `urn:goldspan:doc:${doc}`, [{ type: 'TextPositionSelector', start: at, end: at + word.length },
+          { type: 'TextQuoteSelector', exact: word }], 'LOCATION')] } };
+    const spansBefore = (await spans(b, doc)).length;
+    r = await pick(b, [{ name: 'over-open.jsonld', bytes: JSON.stringify(own) }]);
+    assert.deepEqual(r.errors, []);
+    const now = await b.page.evaluate((d) => window.goldspan.spans(d), doc);
+    assert.equal(now.length, spansBefore + 1);
+    assert.ok(now.some((x) => x.label === 'LOCATION' && x.start === at && x.text === word), JSON.stringify(now));
+
+    // Alone, with a source the page has no text for: refused, named, nothing changed.
+    const all = await allSpans(b);
+    const lost = anno('#a1', 'http://example.org/texts/elsewhere.txt', { type: 'TextQuoteSelector', exact: 'Ines Oduya' }, 'PERSON');
+    r = await drop(b, [{ name: 'lost.json', bytes: JSON.stringify([lost]) }]);
+    assert.equal(r.ok, false);
+    assert.ok(r.errors.some((e) => e.startsWith('lost.json: [0] (#a1): target.source: no text for')), String(r.errors));
+    assert.deepEqual(await allSpans(b), all);
   } finally {
     await b.close();
   }

@@ -492,4 +492,13 @@ TEST_CASE("acceptance: W3C, TextPositionSelector in code points selects the Text
   CHECK(seen == fragments_of(m.corpus));
   CHECK(linking == 9);  // 8 relations and the claim link
   CHECK(identifying == 2);
+  // Back over the same texts: everything, clusters, links, annotators and times too.
+  Blank b(default_schema());
+  std::vector<std::shared_ptr<const Document>> docs;
+  for (size_t d = 0; d < m.corpus.document_count(); ++d)
+    docs.push_back(std::make_shared<const Document>(m.corpus.document(d).id(), std::string(m.corpus.document(d).text()), b.tok));
+  const GoldImport in = parse_w3c(c.dump(), "m.jsonld", docs, default_schema(), b.tok);
+  REQUIRE(in.errors == std::vector<std::string>{});
+  apply_gold(b.corpus, b.history, in);
+  CHECK(dump_without_modified(b.corpus) == dump_without_modified(m.corpus));
 }

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "error.hpp"
 #include "io/brat.hpp"
 #include "io/brat_events.hpp"
@@ -235,4 +237,54 @@ TEST_CASE("brat claims: the samples' claims as events and back, default schema",
     "claim_types":[{"name":"CLAIM","color":"#000000"}],"cue_types":[{"name":"CUE","color":"#000000"}],
     "relation_types":[{"name":"claimant","color":"#000000","source":["claim"],"target":["PERSON"]}]})");
   CHECK(brat_claim_events(back, {}, &no_cue).empty());
+}
+
+// The mapping in the schema ("brat": {"claim_events": [...]}): a PARC-style file whose roles are
+// not the default's (Speaker, Quote) reads as claims and writes back as the same events with no
+// option, in both directions; a bad mapping is an error at its place in the schema.
+TEST_CASE("brat claims: the mapping given in the schema, read and written without an option", "[io][brat][events][schema]") {
+  auto renamed = [](std::string s) {
+    for (const auto& [from, to] : {std::make_pair(std::string("Source"), std::string("Speaker")), std::make_pair(std::string("Content"), std::string("Quote"))})
+      for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    return s;
+  };
+  const BratDocument parc = parc_document();
+  const BratDocument doc{parc.id, parc.text, renamed(parc.ann), parc.ann_name};
+  const std::string types = R"("version": 1, "entity_types": [{"name": "Speaker", "color": "#000000"}],
+    "claim_types": [{"name": "Quote", "color": "#000000"}], "cue_types": [{"name": "Attribution", "color": "#000000"}],
+    "relation_types": [{"name": "claimant", "color": "#000000", "source": ["claim"], "target": ["Speaker"]},
+                       {"name": "cue", "color": "#000000", "source": ["claim"], "target": ["cue"]}])";
+  const Schema plain = Schema::parse("{" + types + "}");
+  CHECK(brat_claim_events({doc}, {}, &plain).empty());  // Speaker/Quote: no default mapping
+  const Schema schema = Schema::parse("{" + types + R"(, "brat": {"claim_events": ["Attribution:claimant=Speaker,content=Quote,cue=trigger"]}})");
+  REQUIRE(schema.brat_claim_events() == std::vector<std::string>{"Attribution:claimant=Speaker,content=Quote,cue=trigger"});
+  CHECK(Schema::from_json(schema.to_json()).to_json() == schema.to_json());  // kept in the canonical form
+  CHECK(schema.to_json()["brat"]["claim_events"][0] == "Attribution:claimant=Speaker,content=Quote,cue=trigger");
+  CHECK_FALSE(plain.to_json().contains("brat"));  // schemas without it are written as before
+
+  Blank b(schema);
+  const GoldImport in = parse_brat({doc}, schema, b.tok);
+  REQUIRE(in.errors == std::vector<std::string>{});
+  CHECK(warned(in.warnings, "brat: 3 events read as claims (Attribution:claimant=Speaker,content=Quote,cue=trigger)"));
+  apply_gold(b.corpus, b.history, in);
+  CHECK(relations(b.corpus).size() == 7);
+  CHECK(relations(b.corpus)[0] == "claimant Quote:14 workers left -> Speaker:Officials");
+  Warnings out;
+  const auto files = write_brat(b.corpus, out);  // no mapping given: the schema's
+  CHECK(warned(out, "brat: 3 claims written as Attribution:claimant=Speaker,content=Quote,cue=trigger events"));
+  CHECK(lines_of_kind(files[1].contents, "TER") == doc.ann);
+  // A mapping given by the caller wins over the schema's.
+  Warnings given;
+  write_brat(b.corpus, given, parse_brat_claims("Say:claimant=Speaker,content=Quote,cue=trigger"));
+  CHECK(warned(given, "claims written as Say:claimant=Speaker,content=Quote,cue=trigger events"));
+
+  auto bad = [&](const std::string& brat) { return "{" + types + R"(, "brat": )" + brat + "}"; };
+  CHECK_THROWS_WITH(Schema::parse(bad(R"({"claim_events": ["Attribution:speaker=Speaker,content=Quote"]})")),
+                    Contains("brat.claim_events[0]: unknown relation type 'speaker' (not in relation_types)"));
+  CHECK_THROWS_WITH(Schema::parse(bad(R"({"claim_events": ["Attribution:claimant=Speaker"]})")),
+                    Contains("brat.claim_events[0]: Attribution: needs exactly one content=ROLE"));
+  CHECK_THROWS_WITH(Schema::parse(bad(R"({"claim_events": [3]})")), Contains("brat.claim_events[0]: expected \"EVENT:REL=ROLE,...\""));
+  CHECK_THROWS_WITH(Schema::parse(bad(R"({"events": []})")), Contains("brat"));
+  const Schema twice = Schema::parse(bad(R"({"claim_events": ["Attribution:claimant=Speaker,content=Quote", "Attribution:cue=trigger,content=Quote"]})"));
+  CHECK_THROWS_WITH(brat_claims_of(twice), Contains("brat.claim_events[1]: event type Attribution given twice"));
 }

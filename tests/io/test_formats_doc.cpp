@@ -9,8 +9,10 @@
 
 #include "io/brat.hpp"
 #include "io/conll.hpp"
+#include "io/doccano.hpp"
 #include "io/label_studio.hpp"
 #include "io/prodigy.hpp"
+#include "io/read_files.hpp"
 #include "io_support.hpp"
 
 using namespace goldspan;
@@ -113,4 +115,52 @@ TEST_CASE("formats.md Prodigy: a span of no token left out, an edge inside a tok
   CHECK(s["end"] == oduya.end - 2);
   CHECK(d["tokens"][s["token_start"].get<size_t>()]["text"] == "Oduya");
   CHECK(s["token_end"] == s["token_start"]);
+}
+
+// "brat standoff", import: "Skipped with a warning: ... normalizations (N), notes (#)".
+TEST_CASE("formats.md brat: normalizations and notes are skipped, each counted", "[io][brat][docs]") {
+  Blank b;
+  const std::string text = "Ines Oduya said so.";
+  const std::string ann = "T1\tPERSON 0 10\tInes Oduya\nN1\tReference T1 Wikipedia:123\tInes Oduya\n#1\tAnnotatorNotes T1\tchecked\n";
+  const GoldImport in = parse_brat({{"d", text, ann, "d.ann"}}, default_schema(), b.tok);
+  REQUIRE(in.errors == std::vector<std::string>{});
+  CHECK(in.spans.size() == 1);
+  CHECK(warned(in.warnings, "brat: 1 normalizations (N) skipped"));
+  CHECK(warned(in.warnings, "brat: 1 notes (#) skipped"));
+}
+
+// "doccano JSONL" and "Prodigy JSONL", import: document ids from `id` / `meta.id`, else the
+// file name (without its extension) and the line number.
+TEST_CASE("formats.md doccano, Prodigy: document ids from the record, else FILE-LINE", "[io][doccano][prodigy][docs]") {
+  Blank b;
+  const GoldImport d = parse_doccano("{\"id\": 7, \"text\": \"a\"}\n{\"text\": \"b\"}\n", "dir/export.jsonl", default_schema(), b.tok);
+  REQUIRE(d.errors == std::vector<std::string>{});
+  CHECK(d.documents[0]->id() == "7");
+  CHECK(d.documents[1]->id() == "export-2");
+  const GoldImport p = parse_prodigy("{\"text\": \"a\", \"meta\": {\"id\": \"x\"}, \"answer\": \"accept\"}\n{\"text\": \"b\", \"answer\": \"accept\"}\n",
+                                     "p.jsonl", default_schema(), b.tok);
+  REQUIRE(p.errors == std::vector<std::string>{});
+  CHECK(p.documents[0]->id() == "x");
+  CHECK(p.documents[1]->id() == "p-2");
+}
+
+// "brat standoff", import: "A valueless (binary) attribute reads as `true`."
+TEST_CASE("formats.md brat: a valueless attribute reads as true", "[io][brat][docs]") {
+  const Schema schema = Schema::parse(R"({"version": 1, "entity_types": [{"name": "PERSON", "color": "#000000",
+    "attributes": [{"name": "Negated", "values": ["true"]}]}]})");
+  Blank b(schema);
+  const GoldImport in = parse_brat({{"d", "Ines Oduya said so.", "T1\tPERSON 0 10\tInes Oduya\nA1\tNegated T1\n", "d.ann"}}, schema, b.tok);
+  REQUIRE(in.errors == std::vector<std::string>{});
+  CHECK(in.spans[0].attributes == std::vector<std::pair<std::string, std::string>>{{"Negated", "true"}});
+}
+
+// "In the page": "`annotation.conf` | ignored, with a warning: the page's schema is used".
+TEST_CASE("formats.md page: annotation.conf in a drop is ignored with a warning", "[io][read_files][docs]") {
+  Tokenizer tok("en");
+  const ReadFiles r = read_files({{"corpus/d.txt", "Ines Oduya said so."}, {"corpus/d.ann", "T1\tPERSON 0 10\tInes Oduya\n"},
+                                  {"corpus/annotation.conf", "[entities]\nHARBOUR\n"}},
+                                 default_schema(), tok);
+  REQUIRE(r.import.errors == std::vector<std::string>{});
+  CHECK(r.import.spans.size() == 1);
+  CHECK(warned(r.import.warnings, "corpus/annotation.conf: brat's annotation.conf is not read: the page's schema is used"));
 }

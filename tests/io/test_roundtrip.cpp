@@ -10,6 +10,7 @@
 #include "io/doccano.hpp"
 #include "io/label_studio.hpp"
 #include "io/prodigy.hpp"
+#include "io/w3c.hpp"
 #include "io_support.hpp"
 #include "text/utf8.hpp"
 
@@ -90,6 +91,28 @@ TEST_CASE("round trip: random corpora come back identical, ids and bytes include
   CHECK(discontinuous > 50);
   CHECK(clusters > 20);
   CHECK(links > 20);
+}
+
+// W3C carries every record (spans, fragments, attributes, relations, clusters, links, stamps),
+// so an export read back over the same texts is the same corpus, ids included.
+TEST_CASE("round trip: random multilingual corpora through W3C come back identical", "[io][w3c][property]") {
+  for (uint64_t seed = 1; seed <= 25; ++seed) {
+    INFO("seed " << seed);
+    RandomCorpus a(seed, false);
+    Warnings w;
+    const std::string file = write_w3c(a.corpus, w);
+    Blank b;
+    std::vector<std::shared_ptr<const Document>> texts;
+    for (size_t d = 0; d < a.corpus.document_count(); ++d)
+      texts.push_back(std::make_shared<const Document>(a.corpus.document(d).id(), std::string(a.corpus.document(d).text()), b.tok));
+    const GoldImport in = parse_w3c(file, "rt.jsonld", texts, b.corpus.schema(), b.tok);
+    INFO((in.errors.empty() ? "" : in.errors[0]));
+    REQUIRE(in.ok());
+    REQUIRE(in.warnings.empty());
+    apply_gold(b.corpus, b.history, in);
+    b.corpus.check_invariants();
+    REQUIRE(dump_without_modified(b.corpus) == dump_without_modified(a.corpus));
+  }
 }
 
 TEST_CASE("round trip: with gaps in the ids (removals, undo), the same state under new ids", "[io][gold][property]") {

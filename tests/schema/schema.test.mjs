@@ -35,6 +35,16 @@ const exports = {
   annotated: () => exportOf('annotated.json', '--from', 'gold', '--to', 'gold', join(root, 'tests/io/fixtures/samples.gold.json')),
   utf16: () => exportOf('utf16.json', '--from', 'gold', '--to', 'gold', '--utf16', join(root, 'tests/io/fixtures/samples.gold.json')),
   plain: () => exportOf('plain.json', '--from', 'txt', '--to', 'gold', '--schema', schemaFile, join(root, 'assets/sample')),
+  // a schema that maps brat events to claims (docs/formats.md, "In the schema"), embedded as is.
+  bratMapping: () => {
+    const withMapping = join(tmp, 'brat-schema.json');
+    const s = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    s.brat = { claim_events: ['Attribution:claimant=Source,content=Content,cue=trigger'] };
+    writeFileSync(withMapping, JSON.stringify(s));
+    const doc = exportOf('brat-mapping.json', '--from', 'txt', '--to', 'gold', '--schema', withMapping, join(root, 'assets/sample'));
+    assert.deepEqual(doc.schema.brat, s.brat);
+    return doc;
+  },
   // adjudicate's output: x_annotators on every record, x_conflicts at the top.
   adjudicated: () => {
     const out = join(tmp, 'adjudicated.json'), fixture = join(root, 'tests/io/fixtures/samples.gold.json');
@@ -89,6 +99,8 @@ const malformed = {
   'provenance exported_at malformed': (d) => { d.provenance.exported_at = 'today'; },
   'schema color malformed': (d) => { d.schema.entity_types[0].color = 'red'; },
   'schema unknown key': (d) => { d.schema.entity_types[0].shortcut = 'p'; },
+  'schema brat mapping not a string': (d) => { d.schema.brat = { claim_events: [3] }; },
+  'schema brat unknown key': (d) => { d.schema.brat = { events: [] }; },
 };
 
 for (const [name, edit] of Object.entries(malformed)) {

@@ -28,7 +28,17 @@ OpenResult App::open_files(std::vector<NamedFile> files) {
         return r;  // the page loads them and calls again
       }
   const std::string what = files.size() == 1 ? files[0].name : std::to_string(files.size()) + " files";
-  ReadFiles in = read_files(std::move(files), corpus_->schema(), tokenizer_);
+  // A W3C file carries no text: it may annotate the documents already open, so they are
+  // offered as its texts (copies, tokenized again; only when such a file is in the drop).
+  std::vector<std::shared_ptr<const Document>> open;
+  for (const NamedFile& f : files) {
+    std::string why;
+    if (detect_file(f.name, f.bytes, corpus_->schema(), why) != FileKind::W3c) continue;
+    for (size_t d = 0; d < corpus_->document_count(); ++d)
+      open.push_back(std::make_shared<const Document>(corpus_->document(d).id(), std::string(corpus_->document(d).text()), tokenizer_));
+    break;
+  }
+  ReadFiles in = read_files(std::move(files), corpus_->schema(), tokenizer_, open);
   r.errors = in.import.errors;
   if (in.import.errors_not_listed)
     r.errors.push_back("\xE2\x80\xA6 and " + std::to_string(in.import.errors_not_listed) + " more errors");
