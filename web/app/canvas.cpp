@@ -84,7 +84,7 @@ const ShapedLine& Canvas::shaped(const Line& line) {
       bi->second.resolve(*doc_, b0, b1);
     }
     Cached& c = shaped_[line.start];
-    shape_line(*fonts_, *doc_, bi->second, line.start, line.end, c.line);
+    shape_line(*fonts_->shaping(), *doc_, bi->second, line.start, line.end, c.line);
     it = shaped_.find(line.start);
   }
   it->second.used = frame_;
@@ -109,7 +109,7 @@ void Canvas::draw(Fonts& fonts, const Hover& on_hover) {
   const float size = fonts.text_size();
   const float pad = std::round(size * 0.8f);
   ++frame_;
-  fonts_ = fonts.shaping();
+  fonts_ = &fonts;
   if (pending_scroll_ && doc_ && measure_) {
     const Line l = layout_.line_of(*pending_scroll_);
     if (l.y < scroll_y_ || l.y + measure_->line_height() > scroll_y_ + view_h_ - pad)
@@ -124,7 +124,7 @@ void Canvas::draw(Fonts& fonts, const Hover& on_hover) {
     want_focus_ = false;
   }
   focused_ = ImGui::IsWindowFocused();
-  if (!doc_ || !fonts_ || !fonts_->size()) {
+  if (!doc_ || !fonts.shaping() || !fonts.shaping()->size()) {
     ImGui::TextDisabled(doc_ ? "Loading fonts..." : "No document open.");
     ImGui::EndChild();
     return;
@@ -132,7 +132,7 @@ void Canvas::draw(Fonts& fonts, const Hover& on_hover) {
   const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x - 2 * pad);
   // New faces (a script font arrived, the scale changed) change advances: lay out again.
   if (!measure_ || measured_generation_ != fonts.canvas_generation()) {
-    measure_.emplace(fonts_, size);
+    measure_.emplace(&fonts, size);
     measured_generation_ = fonts.canvas_generation();
     layout_.reset(doc_, &*measure_, width);
     shaped_.clear();
@@ -230,7 +230,7 @@ void Canvas::draw(Fonts& fonts, const Hover& on_hover) {
   GlyphAtlas& atlas = fonts.atlas();
   if (atlas.texture()) {
     dl->PushTextureID(atlas.texture());
-    const float ascent = fonts_->ascent();
+    const float ascent = fonts.shaping()->ascent();
     for (size_t li = 0; li < lines_.size(); ++li) {
       const ShapedLine& sl = *drawn_shapes_[li];
       const float ox = origin_x_ + line_dx(sl), base = std::round(origin_y_ + lines_[li].y + ascent);
@@ -416,7 +416,7 @@ std::optional<Rect> Canvas::visible_box(uint32_t start, uint32_t end) const {
 }
 
 std::optional<Rect> Canvas::char_rect(uint32_t cp) {
-  if (!doc_ || !measure_ || !drawn_ || !fonts_) return std::nullopt;
+  if (!doc_ || !measure_ || !drawn_ || !fonts_ || !fonts_->shaping()) return std::nullopt;
   cp = std::min(cp, doc_->length());
   const Line l = layout_.line_of(cp);
   const ShapedLine& s = shaped(l);

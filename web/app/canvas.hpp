@@ -98,7 +98,9 @@ class Canvas {
   Layout layout_;
   std::optional<FontMeasure> measure_;
   uint32_t measured_generation_ = UINT32_MAX;
-  const FontSet* fonts_ = nullptr;
+  // The app's fonts (they outlive the canvas). Their FontSet is asked for at each use: it is
+  // replaced when a font arrives, possibly between this canvas's frames (a hidden pane).
+  const Fonts* fonts_ = nullptr;
   struct Cached {
     ShapedLine line;
     uint64_t used = 0;  // frame it was last drawn or asked for

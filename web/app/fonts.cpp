@@ -139,7 +139,10 @@ bool Fonts::prepare() {
   return true;
 }
 
-float FontMeasure::advance(char32_t c) const { return fonts_ ? fonts_->advance(c) : size_ * 0.5f; }
+float FontMeasure::advance(char32_t c) const {
+  const FontSet* f = fonts_->shaping();
+  return f && f->size() ? f->advance(c) : size_ * 0.5f;
+}
 
 float FontMeasure::line_height() const { return size_ * 1.25f + lane_height() * kLanes; }
 

@@ -82,7 +82,8 @@ class Fonts {
 // Advances from the canvas's faces, for Layout's line breaking; drawing uses shaped lines.
 class FontMeasure : public Measure {
  public:
-  FontMeasure(const FontSet* fonts, float size) : fonts_(fonts), size_(size) {}
+  // Reads the current faces at each call: they are replaced when a font arrives.
+  FontMeasure(const Fonts* fonts, float size) : fonts_(fonts), size_(size) {}
   float advance(char32_t c) const override;
   float line_height() const override;
   float paragraph_gap() const override { return size_ * 0.6f; }
@@ -92,7 +93,7 @@ class FontMeasure : public Measure {
   static constexpr int kLanes = 3;
 
  private:
-  const FontSet* fonts_;
+  const Fonts* fonts_;
   float size_;
 };
 
