@@ -25,6 +25,7 @@
 #include "model/history.hpp"
 #include "model/schema.hpp"
 #include "text/document.hpp"
+#include "bench_runtime.hpp"
 #include "text/icu_data.hpp"
 #include "text/tokenizer.hpp"
 
@@ -85,13 +86,7 @@ struct Stats {
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef __EMSCRIPTEN__
-  load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
-  load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
-  const char* where = "wasm (node)";
-#else
-  const char* where = "native";
-#endif
+  const char* where = goldspan::bench::start_runtime();
   const double m_tokens = argc > 1 ? std::strtod(argv[1], nullptr) : 5.0;
   const size_t n_spans = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 100000;
   const size_t n_ops = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 20000;

@@ -18,6 +18,7 @@
 #include "corpus_gen.hpp"
 #include "model/history.hpp"
 #include "search/dictionary.hpp"
+#include "bench_runtime.hpp"
 #include "text/icu_data.hpp"
 
 namespace {
@@ -28,10 +29,7 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef __EMSCRIPTEN__
-  goldspan::load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
-  goldspan::load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
-#endif
+  goldspan::bench::start_runtime();
   using namespace goldspan;
   const double million = argc > 1 ? std::atof(argv[1]) : 5;
   const size_t n_terms = argc > 2 ? size_t(std::atol(argv[2])) : 10000;

@@ -18,6 +18,7 @@
 #include "error.hpp"
 #include "text/bidi.hpp"
 #include "text/document.hpp"
+#include "bench_runtime.hpp"
 #include "text/icu_data.hpp"
 #include "text/shaper.hpp"
 #include "text/tokenizer.hpp"
@@ -63,13 +64,7 @@ std::vector<std::pair<uint32_t, uint32_t>> cut_lines(const Document& doc) {
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef __EMSCRIPTEN__
-  load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
-  load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
-  const char* where = "wasm (node)";
-#else
-  const char* where = "native";
-#endif
+  const char* where = goldspan::bench::start_runtime();
   const size_t n_lines = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 2000;
   const int rounds = argc > 2 ? std::atoi(argv[2]) : 5;
   const char* only = argc > 3 ? argv[3] : nullptr;  // one script's name, for profiling

@@ -13,6 +13,7 @@
 
 #include "corpus_gen.hpp"
 #include "text/document.hpp"
+#include "bench_runtime.hpp"
 #include "text/icu_data.hpp"
 #include "text/offset_map.hpp"
 #include "text/tokenizer.hpp"
@@ -37,13 +38,7 @@ size_t raw_icu(const std::string& s, icu::BreakIterator& bi) {
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef __EMSCRIPTEN__
-  goldspan::load_icu_data_file(GOLDSPAN_ICU_DATA_FILE);
-  goldspan::load_icu_data_file(GOLDSPAN_ICU_DICT_FILE);
-  const char* where = "wasm (node)";
-#else
-  const char* where = "native";
-#endif
+  const char* where = goldspan::bench::start_runtime();
   const size_t mb = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 20;
   const int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
   const std::string text = goldspan::bench::multilingual_text(mb << 20);
