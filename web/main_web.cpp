@@ -599,12 +599,16 @@ EMSCRIPTEN_KEEPALIVE const char* gs_cluster_finder() {
               {"highlighted", f.cursor()}, {"rows", rows}});
 }
 
-// The clusters panel's controls: {controls: {name: {x, y, w, h}}} (canvas pixels).
+// The clusters panel's controls: {controls: {name: {x, y, w, h}}} (canvas pixels), and the
+// rename in progress: {cluster, text, active} or null.
 EMSCRIPTEN_KEEPALIVE const char* gs_clusters_panel() {
   wake();
   json controls = json::object();
-  for (const auto& c : g_app->clusters_panel().controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
-  return out({{"controls", controls}});
+  const auto& p = g_app->clusters_panel();
+  for (const auto& c : p.controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
+  json renaming = nullptr;
+  if (p.renaming()) renaming = {{"cluster", goldspan::format_id('c', p.renaming())}, {"text", p.rename_text()}, {"active", p.rename_active()}};
+  return out({{"controls", controls}, {"renaming", renaming}});
 }
 
 // The documents panel's L/R buttons while side by side: {controls: {name: {x, y, w, h}}}.

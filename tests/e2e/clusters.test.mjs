@@ -25,6 +25,32 @@ async function label(b, doc, a, z, hotkey) {
   return id;
 }
 
+// Types `name` into the open rename field of cluster `cid` and presses Enter. Keys reach the field
+// only once a frame has given it the keyboard (before that they would go to the canvas as
+// hotkeys), and a slow frame can miss a quick Ctrl+A: wait for the focus, check the text, retry.
+async function renameTo(b, cid, name) {
+  const renaming = async () => (await api(b, 'clustersPanel')).renaming;
+  for (let attempt = 1; ; ++attempt) {
+    await b.page.waitForFunction((c) => window.goldspan.clustersPanel().renaming?.cluster === c &&
+      window.goldspan.clustersPanel().renaming.active, cid, { timeout: 5000 });
+    await b.page.keyboard.down('Control');
+    await b.page.keyboard.press('a');
+    await settle(b);
+    await b.page.keyboard.up('Control');
+    await b.page.keyboard.press('Backspace');
+    await settle(b);
+    await b.page.keyboard.type(name, { delay: 15 });
+    try {
+      await b.page.waitForFunction((want) => window.goldspan.clustersPanel().renaming?.text === want, name, { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw new Error(`the rename field never held ${JSON.stringify(name)}: ${JSON.stringify(await renaming())}`);
+    }
+  }
+  await key(b, 'Enter');
+  assert.equal(await renaming(), null, 'Enter ends the rename');
+}
+
 // Ctrl+Z must give `before`, Ctrl+Shift+Z `after`.
 async function undoRedo(b, before, after, what) {
   await key(b, 'Control+z');
@@ -129,9 +155,7 @@ async function clusterSteps(b, { d1, d2, person, p1, p2, org, o1, orgKey, query,
   // [7] Rename c1 in the panel.
   await clickBox(b, await control(b, 'rename:c1'));
   assert.ok(await control(b, 'rename field'), 'the rename field is shown');
-  await b.page.keyboard.press('Control+a');
-  await b.page.keyboard.type(`${person} (person)`);
-  await key(b, 'Enter');
+  await renameTo(b, 'c1', `${person} (person)`);
   const renamed = [`c1 entity ${person} (person): ${d1} ${person}, ${d2} ${person}`, two[1]];
   assert.deepEqual(await clusters(b), renamed);
   await undoRedo(b, joined, renamed, 'the rename');

@@ -82,13 +82,16 @@ void ClustersPanel::draw_cluster(App& app, const Cluster& cl_in) {
     ImGui::SetNextItemWidth(-1);
     const bool enter = ImGui::InputText("##rename", rename_buf_, sizeof rename_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
     note("rename field");
+    rename_active_ = ImGui::IsItemActive();
     if (enter) {
       const std::string name = rename_buf_;
       renaming_ = 0;
+      rename_active_ = false;
       if (name != cl.name && !name.empty()) edit(app, "Rename cluster", [&] { app.history().run<RenameCluster>(id, name); });
       app.canvas().focus();
     } else if (pressed(ImGuiKey_Escape)) {
       renaming_ = 0;
+      rename_active_ = false;
       app.canvas().focus();
     }
   } else {

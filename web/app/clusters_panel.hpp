@@ -27,12 +27,19 @@ class ClustersPanel {
   // "member:sN", "split:sN", "remove:sN", and "rename field" while renaming.
   const std::vector<Control>& controls() const { return controls_.list(); }
 
+  // The cluster being renamed (0: none), the rename field's text, and whether the field has the
+  // keyboard (keys typed before it has go to the canvas, so tests wait for it).
+  ClusterId renaming() const { return renaming_; }
+  const char* rename_text() const { return rename_buf_; }
+  bool rename_active() const { return rename_active_; }
+
  private:
   void note(std::string name) { controls_.note(std::move(name)); }
   void draw_cluster(App& app, const Cluster& cl);
 
   ClusterId renaming_ = 0;
   bool rename_focus_ = false;
+  bool rename_active_ = false;
   char rename_buf_[256] = {};
   ControlLog controls_;
 };
