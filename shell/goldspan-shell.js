@@ -203,6 +203,7 @@
         }
         if (!this.unsaved.length) this.failure = '';
         else if (!this.failure) this.flush();
+        this.changed();
       };
       tx.onabort = () => {
         for (const r of recs) this.writing.delete(r.seq);
@@ -213,6 +214,7 @@
       if (e && e.name === 'InvalidStateError') this.db = null;  // the connection is closing: reopen it
       this.failure = describe(e);
       console.error('goldspan: autosave:', this.failure);
+      this.changed();
       this.scheduleRetry();
     },
     scheduleRetry() {
@@ -240,6 +242,9 @@
       if (this.db) this.db.transaction('log', 'readwrite').objectStore('log').clear();
     },
     pending() { return this.unsaved.length; },
+    // The status bar shows pending() and warning(): the app's frame loop sleeps at rest, so it
+    // is woken to draw them.
+    changed() { if (core) core._gs_wake(); },
   };
 
   // Replays the log into the app, in order, up to the first record missing or failing. Returns
@@ -512,6 +517,8 @@
     },
     select(docId, start, end) { return !!core.ccall('gs_select', 'number', ['string', 'number', 'number'], [docId, start, end]); },
     frameMs() { return core._gs_frame_ms(); },
+    // Frames drawn since boot: the frame loop sleeps while nothing changes.
+    frames() { return core._gs_frames(); },
     status() { return callJson('gs_status', [], []); },
     search(pattern, { regex = false, ignoreCase = false } = {}) {
       return callJson('gs_search', ['string', 'number', 'number'], [pattern, regex ? 1 : 0, ignoreCase ? 1 : 0]);

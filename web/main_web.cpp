@@ -67,24 +67,44 @@ void apply_style(float dpr) {
   style.ScaleAllSizes(dpr);
 }
 
-// Idle frames are skipped: the canvas keeps its last picture until something happens (input,
-// an API call, a save finishing). A heartbeat redraws twice a second anyway.
-double g_last_activity = 0, g_last_frame = 0;
+// The frame loop runs only while something changes and sleeps otherwise: no requestAnimationFrame
+// callbacks and no CPU at rest, the canvas keeps its last picture (a frame under SwiftShader costs
+// the page tens of milliseconds, so even a heartbeat of two frames a second is a tenth of a core).
+// Input, every API call, fonts arriving and the autosave's progress (the shell calls gs_wake)
+// wake it; it then draws for kAwakeMs more, enough for ImGui to settle hover and focus after the
+// input. A change that comes with time alone (a status message expiring) sets a timer.
+constexpr double kAwakeMs = 300;
+double g_last_activity = 0;
+uint64_t g_frames = 0;  // frames drawn since boot (tests check that none are drawn at rest)
+bool g_sleeping = false;
 int g_last_pending = -1;
 std::string g_last_warning;
-void wake() { g_last_activity = emscripten_get_now(); }
+void wake() {
+  g_last_activity = emscripten_get_now();
+  if (g_sleeping) {
+    g_sleeping = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+void sleep_until_woken() {
+  g_sleeping = true;
+  emscripten_pause_main_loop();
+  const double due = g_app->redraw_due(), now = ImGui::GetTime();
+  if (due > now) emscripten_async_call([](void*) { wake(); }, nullptr, static_cast<int>((due - now) * 1000) + 20);
+}
 
 void frame() {
   const double t0 = emscripten_get_now();
   glfwPollEvents();
   const int pending = g_platform.pending_saves();
   std::string warning = g_platform.save_warning();
-  const bool active = t0 - g_last_activity < 1000 || pending != g_last_pending || warning != g_last_warning ||
-                      t0 - g_last_frame > 500;
+  const bool active = t0 - g_last_activity < kAwakeMs || pending != g_last_pending || warning != g_last_warning;
+  if (pending != g_last_pending || warning != g_last_warning) g_last_activity = t0;
   g_last_pending = pending;
   g_last_warning = std::move(warning);
-  if (!active) return;
-  g_last_frame = t0;
+  if (!active) return sleep_until_woken();
+  ++g_frames;
   if (g_app->fonts().prepare()) ImGui::GetIO().FontDefault = g_app->fonts().text_font();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -151,6 +171,13 @@ EMSCRIPTEN_KEEPALIVE const char* gs_fonts() {
               {"atlasHeight", f.atlas().height()}});
 }
 
+// Wakes the frame loop: the shell calls it when the autosave's state changes (a transaction
+// completed or failed), which the status bar shows.
+EMSCRIPTEN_KEEPALIVE void gs_wake() { wake(); }
+
+// Frames drawn since boot: constant while the page is at rest.
+EMSCRIPTEN_KEEPALIVE double gs_frames() { return static_cast<double>(g_frames); }
+
 // Hands over ICU data (kept by the caller for the session) and the label schema (JSON),
 // creates the window and starts the frame loop. Returns null on success, else an error message.
 EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const char* schema_json, int width,
@@ -181,6 +208,8 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   glfwSetMouseButtonCallback(g_window, [](GLFWwindow*, int, int, int) { wake(); });
   glfwSetScrollCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
   glfwSetCharCallback(g_window, [](GLFWwindow*, unsigned int) { wake(); });
+  glfwSetCursorEnterCallback(g_window, [](GLFWwindow*, int) { wake(); });  // hover ends on leaving
+  glfwSetWindowFocusCallback(g_window, [](GLFWwindow*, int) { wake(); });
   glfwSetKeyCallback(g_window, [](GLFWwindow*, int key, int, int action, int mods) {
     wake();
     if (action == GLFW_RELEASE) return;

@@ -92,6 +92,17 @@ try {
   if (!spanInfo.ok) throw new Error('addSpans failed: ' + spanInfo.errors.join('; '));
   t.addSpans = spanInfo.ms;
 
+  // At rest: frames drawn and the page's main-thread busy time over 5 s with no input, after
+  // 2 s to settle (the frame loop sleeps while nothing changes).
+  const cdp = await b.page.context().newCDPSession(b.page);
+  await cdp.send('Performance.enable');
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  await b.page.waitForTimeout(2000);
+  const rest0 = { frames: await b.page.evaluate(() => window.goldspan.frames()), busy: await busy(), t: Date.now() };
+  await b.page.waitForTimeout(5000);
+  const restFrames = (await b.page.evaluate(() => window.goldspan.frames())) - rest0.frames;
+  const restCpu = (await busy() - rest0.busy) * 1000 / (Date.now() - rest0.t);  // s of task time per s
+
   // Scrolling: wheel events, one per frame, collecting each frame's CPU time.
   await b.page.mouse.move(640, 400);
   const frames = [];
@@ -172,6 +183,7 @@ try {
   console.log(`  its script fonts loaded, redrawn   ${opened.fontsLoaded.toFixed(0)} ms   (${fontsInfo.glyphs} glyphs in the atlas, ${fontsInfo.atlasHeight} rows)`);
   console.log(`  interactive (click selects)        ${t.interactive.toFixed(0)} ms   (target < 2000)`);
   console.log(`  add ${spanInfo.count} spans (one undo step)     ${t.addSpans.toFixed(0)} ms`);
+  console.log(`  at rest (5 s, no input, 100 k spans): ${restFrames} frames drawn, main thread busy ${(restCpu * 100).toFixed(1)} % of a core   (target: no frames, ~0 %)`);
   console.log(`  frame CPU while scrolling          mean ${mean.toFixed(2)} ms, p95 ${frames[Math.floor(frames.length * 0.95)].toFixed(2)} ms, max ${frames[frames.length - 1].toFixed(2)} ms   (target <= 4)`);
   const wp95 = wide[Math.floor(wide.length * 0.95)];
   console.log(`  open gold: ${mb(structure.bytes)}, 100 k spans, ${structure.clusters} clusters, ${structure.links} claim links   ${structure.open.toFixed(0)} ms, first frame ${structure.firstFrame.toFixed(0)} ms`);

@@ -1,6 +1,7 @@
 // The mouse wheel over the canvas, with real wheel events: one notch down (deltaY +100 pixels, as
 // Chromium sends) scrolls the text down by a few lines, one notch up scrolls back, the top and the
-// end are hard stops; a pixel-mode deltaY of 400 is four notches (issue 12).
+// end are hard stops; a pixel-mode deltaY of 400 is four notches (issue 12). And the frame loop
+// sleeps at rest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { boot, open } from './browser.mjs';
@@ -73,6 +74,44 @@ test('wheel notches scroll the canvas by about three lines, in the right directi
     await settle();
     const after = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [DOC, at(LINES - 1)]);
     assert.equal(after.y, again.y, 'scrolled past the end');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+// The frame loop sleeps while nothing changes (issue 12: no frames and ~0 % CPU at rest): the
+// frame count stands still, a key wakes it, and a status message still disappears on time
+// (a timer wakes the loop once when it expires, with no input).
+test('at rest no frames are drawn; a key wakes the loop; a status message expires by itself', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    const frames = () => b.page.evaluate(() => window.goldspan.frames());
+    const atRest = async () => {
+      await b.page.waitForTimeout(1000);
+      const f0 = await frames();
+      await b.page.waitForTimeout(1500);
+      return [f0, await frames()];
+    };
+    let [f0, f1] = await atRest();
+    assert.ok(f0 > 0, 'frames were drawn at start');
+    assert.equal(f1, f0, `${f1 - f0} frames drawn in 1.5 s at rest`);
+
+    // A label key with nothing selected: the status bar says why, drawn by the woken loop.
+    const t0 = Date.now();
+    await b.page.keyboard.press('p');
+    await b.page.waitForFunction((f) => window.goldspan.frames() > f, f1, { timeout: 5000 });
+    assert.match(await b.page.evaluate(() => window.goldspan.status()), /Select tokens first/);
+    [f0, f1] = await atRest();
+    assert.equal(f1, f0, 'the loop went back to sleep after the key');
+
+    // The message shows for 8 s; then one wake draws the bar without it, with no input.
+    await b.page.waitForFunction((f) => window.goldspan.frames() > f, f1, { timeout: 12000, polling: 100 });
+    const waited = Date.now() - t0;
+    assert.ok(waited >= 7500, `a frame was drawn ${waited} ms after the key, before the message expired`);
+    [f0, f1] = await atRest();
+    assert.equal(f1, f0, 'asleep again after the message expired');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -112,6 +112,11 @@ class App {
   const std::string& status() const { return status_; }
   const std::string& save_line() const { return save_line_; }  // the status bar's save state, as last drawn
   void show_status(std::string s) { set_status(std::move(s)); }
+  // A status message shows this long (seconds).
+  static constexpr double kStatusSeconds = 8;
+  // When the picture next changes without input (the status message expiring), in
+  // ImGui::GetTime() seconds; 0: never. The page's frame loop sleeps until then.
+  double redraw_due() const { return status_.empty() ? 0 : status_time_ + kStatusSeconds; }
   void show_errors(std::string title, std::vector<std::string> errors) {
     dialog_title_ = std::move(title);
     dialog_errors_ = std::move(errors);

@@ -258,7 +258,7 @@ void App::draw_status_bar() {
                         canvas().document()->id().c_str(), canvas().document()->length(),
                         canvas().document()->tokens().size(), canvas().char_mode() ? "character" : "token");
   }
-  if (!status_.empty() && ImGui::GetTime() - status_time_ < 8) {
+  if (!status_.empty() && ImGui::GetTime() - status_time_ < kStatusSeconds) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.65f, 0.1f, 0.1f, 1), "  %s", status_.c_str());
   }
