@@ -519,6 +519,8 @@
     frameMs() { return core._gs_frame_ms(); },
     // Frames drawn since boot: the frame loop sleeps while nothing changes.
     frames() { return core._gs_frames(); },
+    // Of those, the frames drawn on the canvas: one that would draw the same picture is not.
+    presented() { return core._gs_presented(); },
     status() { return callJson('gs_status', [], []); },
     search(pattern, { regex = false, ignoreCase = false } = {}) {
       return callJson('gs_search', ['string', 'number', 'number'], [pattern, regex ? 1 : 0, ignoreCase ? 1 : 0]);

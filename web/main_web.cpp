@@ -21,6 +21,7 @@
 #include "model/schema.hpp"
 #include "error.hpp"
 #include "gl_texture.hpp"
+#include "frame_hash.hpp"
 #include "platform_web.hpp"
 #include "text/icu_data.hpp"
 
@@ -87,6 +88,32 @@ void wake() {
   }
 }
 
+uint64_t g_presented = 0;  // frames drawn on the canvas (GL), a subset of g_frames
+uint64_t g_drawn_hash = 0;
+
+uint64_t draw_data_hash(const ImDrawData& dd, int fb_w, int fb_h) {
+  goldspan::ui::FrameHash h;
+  h.add_value(fb_w);
+  h.add_value(fb_h);
+  h.add_value(dd.DisplayPos);
+  h.add_value(dd.DisplaySize);
+  h.add_value(dd.FramebufferScale);
+  for (int i = 0; i < dd.CmdListsCount; ++i) {
+    const ImDrawList& l = *dd.CmdLists[i];
+    h.add(l.VtxBuffer.Data, static_cast<size_t>(l.VtxBuffer.Size) * sizeof(ImDrawVert));
+    h.add(l.IdxBuffer.Data, static_cast<size_t>(l.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& c : l.CmdBuffer) {
+      h.add_value(c.ClipRect);
+      h.add_value(c.TextureId);
+      h.add_value(c.VtxOffset);
+      h.add_value(c.IdxOffset);
+      h.add_value(c.ElemCount);
+      h.add_value(c.UserCallback);
+    }
+  }
+  return h.value();
+}
+
 void sleep_until_woken() {
   g_sleeping = true;
   emscripten_pause_main_loop();
@@ -105,16 +132,32 @@ void frame() {
   g_last_warning = std::move(warning);
   if (!active) return sleep_until_woken();
   ++g_frames;
-  if (g_app->fonts().prepare()) ImGui::GetIO().FontDefault = g_app->fonts().text_font();
+  bool textures_changed = false;
+  if (g_app->fonts().prepare()) {
+    ImGui::GetIO().FontDefault = g_app->fonts().text_font();
+    textures_changed = true;
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   g_app->frame();
   ImGui::Render();
   // Glyphs the canvas met for the first time this frame go up before the draw that uses them.
-  if (g_app->fonts().atlas().flush(g_glyph_texture)) wake();
+  if (g_app->fonts().atlas().flush(g_glyph_texture)) {
+    wake();
+    textures_changed = true;
+  }
   int w = 0, h = 0;
   glfwGetFramebufferSize(g_window, &w, &h);
+  // A frame that would draw what the canvas shows already is not drawn (web/frame_hash.hpp).
+  const uint64_t hash = draw_data_hash(*ImGui::GetDrawData(), w, h);
+  if (hash == g_drawn_hash && !textures_changed) {
+    goldspan::ui::key_log().clear();
+    g_frame_ms = emscripten_get_now() - t0;
+    return;
+  }
+  g_drawn_hash = hash;
+  ++g_presented;
   glViewport(0, 0, w, h);
   glClearColor(0.96f, 0.95f, 0.93f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -175,8 +218,10 @@ EMSCRIPTEN_KEEPALIVE const char* gs_fonts() {
 // completed or failed), which the status bar shows.
 EMSCRIPTEN_KEEPALIVE void gs_wake() { wake(); }
 
-// Frames drawn since boot: constant while the page is at rest.
+// Frames run since boot (constant while the page is at rest), and of those the ones drawn on the
+// canvas (a frame that would draw the same picture again is not).
 EMSCRIPTEN_KEEPALIVE double gs_frames() { return static_cast<double>(g_frames); }
+EMSCRIPTEN_KEEPALIVE double gs_presented() { return static_cast<double>(g_presented); }
 
 // Hands over ICU data (kept by the caller for the session) and the label schema (JSON),
 // creates the window and starts the frame loop. Returns null on success, else an error message.

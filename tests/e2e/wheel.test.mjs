@@ -98,11 +98,21 @@ test('at rest no frames are drawn; a key wakes the loop; a status message expire
     assert.ok(f0 > 0, 'frames were drawn at start');
     assert.equal(f1, f0, `${f1 - f0} frames drawn in 1.5 s at rest`);
 
+    // An API call wakes the loop, but draws nothing new: those frames are not sent to WebGL.
+    const presented = () => b.page.evaluate(() => window.goldspan.presented());
+    const p0 = await presented();
+    await b.page.evaluate(() => window.goldspan.documents());
+    await b.page.waitForFunction((f) => window.goldspan.frames() > f, f1, { timeout: 5000 });
+    await b.page.waitForTimeout(500);
+    assert.equal(await presented(), p0, 'a frame that changed nothing was drawn');
+
     // A label key with nothing selected: the status bar says why, drawn by the woken loop.
+    [f0, f1] = await atRest();
     const t0 = Date.now();
     await b.page.keyboard.press('p');
     await b.page.waitForFunction((f) => window.goldspan.frames() > f, f1, { timeout: 5000 });
     assert.match(await b.page.evaluate(() => window.goldspan.status()), /Select tokens first/);
+    assert.ok(await presented() > p0, 'the status message was not drawn');
     [f0, f1] = await atRest();
     assert.equal(f1, f0, 'the loop went back to sleep after the key');
 
