@@ -187,6 +187,44 @@ test('adjudication by hand: selected tokens take the keys, Enter keeps the stret
   }
 });
 
+test('adjudication of an attribute: the claim is kept, the stance is chosen', async () => {
+  const text = readFileSync(join(repo, 'assets/sample', DOC), 'utf8');
+  const claim = 'The sprinklers failed in the east wing';
+  const at = cpOf(text)(claim);
+  const b = await open();
+  try {
+    await boot(b);
+    // The same claim; ana says asserted, bo denied (set in the exported files).
+    const files = [];
+    for (const [name, stance] of [['ana', 'asserted'], ['bo', 'denied']]) {
+      const f = await goldOf(b, name, DOC, [{ label: 'CLAIM', start: at, end: at + claim.length }]);
+      const gold = JSON.parse(f.text);
+      gold.documents.find((d) => d.id === DOC).spans[0].attributes = { stance };
+      files.push({ name: f.name, text: JSON.stringify(gold) });
+    }
+    assert.deepEqual(await api(b, 'adjudicate', files), { ok: true, errors: [] });
+    await settle(b);
+    let s = await state(b);
+    assert.equal(s.progress, '1 of 1 left');
+    assert.equal(s.disagreements[0].kind, 'attribute');
+    assert.deepEqual(s.disagreements[0].versions.map((v) => [v.attributes.stance, v.annotators, v.kept]), [['asserted', [0], true], ['denied', [1], true]]);
+    const stance = async () => (await api(b, 'spans', DOC)).map((x) => `${x.label} ${x.attributes.stance ?? '-'}`);
+    assert.deepEqual(await stance(), ['CLAIM -'], 'kept, stance unset');
+    const id = (await api(b, 'spans', DOC))[0].id;
+    await key(b, '2');
+    assert.deepEqual(await stance(), ['CLAIM denied']);
+    assert.equal((await api(b, 'spans', DOC))[0].id, id, 'the same span: only its attribute changed');
+    assert.equal((await state(b)).progress, '0 of 1 left');
+    await key(b, 'Control+z');
+    assert.deepEqual(await stance(), ['CLAIM -']);
+    await key(b, '1');
+    assert.deepEqual(await stance(), ['CLAIM asserted']);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
 test('adjudication refuses files of different texts and changes nothing', async () => {
   const b = await open();
   try {
