@@ -346,6 +346,7 @@
 
   // [SECTION] What the wasm app calls (web/platform_web.cpp)
   const fileInput = $('file-input');
+  let pickPurpose = 'open';  // 'adjudicate' after File > Adjudicate…
   globalThis.goldspanShell = {
     download(name, mime, bytes) {
       const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
@@ -354,7 +355,7 @@
       document.body.append(a); a.click(); a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
-    pickFiles() { fileInput.click(); },
+    pickFiles(purpose) { pickPurpose = purpose || 'open'; fileInput.click(); },
     requestFont(file) { fonts.request(file); },
     persist(line) { store.append({ line }); },
     persistDocument(id, bytes) { store.append({ doc: id, bytes }); },
@@ -403,6 +404,32 @@
 
   // Every file of one pick or drop goes to the app in one call, read together: brat .txt and
   // .ann pair up, and when one file is bad nothing is opened. Resolves to [{ok, errors}].
+  // Files (File objects, or {name, text} for scripts) as one buffer and its list of names.
+  async function readAll(files) {
+    const all = [];
+    for (const f of files) {
+      const bytes = typeof f.text === 'string' && !(f instanceof Blob) ? new TextEncoder().encode(f.text) : new Uint8Array(await f.arrayBuffer());
+      if (/\.zip$/i.test(f.name)) all.push(...await unzip(f.name, bytes));
+      else all.push({ name: f.name, bytes });
+    }
+    const data = new Uint8Array(all.reduce((n, f) => n + f.bytes.length, 0));
+    let at = 0;
+    for (const f of all) { data.set(f.bytes, at); at += f.bytes.length; }
+    return { data, names: new TextEncoder().encode(JSON.stringify(all.map((f) => ({ name: f.name, size: f.bytes.length })))) };
+  }
+
+  // Several annotators' gold files of the same documents (File > Adjudicate…): a new session
+  // with what they agree on, and the adjudication view on the rest. Resolves to {ok, errors}.
+  async function adjudicate(files) {
+    let read;
+    try { read = await readAll(files); } catch (e) { return { ok: false, errors: [e.message] }; }
+    const r = await withDictionaries(() => withBytes(read.names, (np, nn) => withBytes(read.data, (p, n) =>
+      callJson('gs_adjudicate', ['number', 'number', 'number', 'number'], [np, nn, p, n]))));
+    opened = { count: opened.count + 1, result: r };
+    canvas.focus();
+    return r;
+  }
+
   async function openFiles(files) {
     const all = [];
     try {
@@ -428,7 +455,13 @@
     canvas.focus();
     return [r];
   }
-  fileInput.addEventListener('change', async () => { await openFiles([...fileInput.files]); fileInput.value = ''; });
+  fileInput.addEventListener('change', async () => {
+    const files = [...fileInput.files];
+    fileInput.value = '';
+    if (pickPurpose === 'adjudicate') await adjudicate(files);
+    else await openFiles(files);
+    pickPurpose = 'open';
+  });
   window.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
   window.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
   window.addEventListener('drop', (e) => {
@@ -463,6 +496,8 @@
     ready: new Promise((r) => { markReady = r; }),
     openTexts(docs) { return withDictionaries(() => callJsonText('gs_open_texts', JSON.stringify(docs))); },
     openFiles,
+    adjudicate,
+    adjudication() { return callJson('gs_adjudication', [], []); },
     lastOpened() { return opened; },
     documents() { return callJson('gs_documents', [], []); },
     schema() { return callJson('gs_schema', [], []); },

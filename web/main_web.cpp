@@ -360,6 +360,54 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_files(const char* names, size_t names_l
   return out(result_json(g_app->open_files(std::move(files))));
 }
 
+// Several annotators' gold files (File > Adjudicate…), passed as gs_open_files passes files:
+// {ok, errors}. On success a new session holds the kept records and the view walks the rest.
+EMSCRIPTEN_KEEPALIVE const char* gs_adjudicate(const char* names, size_t names_len, const char* data, size_t len) {
+  wake();
+  if (const auto r = refused_read_only()) return out(*r);
+  std::vector<goldspan::NamedFile> files;
+  try {
+    size_t at = 0;
+    for (const auto& f : json::parse(names, names + names_len)) {
+      const size_t n = f.at("size").get<size_t>();
+      if (n > len - at) throw std::out_of_range("file sizes exceed the data");
+      files.push_back({f.at("name").get<std::string>(), std::string(data + at, n)});
+      at += n;
+    }
+  } catch (const std::exception& e) {
+    return out({{"ok", false}, {"errors", {std::string("adjudicate: ") + e.what()}}});
+  }
+  return out(result_json(g_app->adjudicate(std::move(files))));
+}
+
+// The adjudication session: {active, open, annotators, total, left, progress, current,
+// disagreements: [{doc, start, end, kind, choice, versions: [{label, start, end, text,
+// fragments, attributes, annotators, kept}]}]} (annotators by index into `annotators`).
+EMSCRIPTEN_KEEPALIVE const char* gs_adjudication() {
+  wake();
+  auto& v = g_app->adjudication_view();
+  v.sync(*g_app);
+  json list = json::array();
+  for (size_t i = 0; i < v.disagreements().size(); ++i) {
+    const auto& d = v.disagreements()[i];
+    const auto doc = doc_index(d.doc.c_str());
+    json versions = json::array();
+    for (const auto& x : d.versions) {
+      json frags = json::array(), attrs = json::object();
+      for (const auto& f : x.fragments) frags.push_back({f.start, f.end});
+      for (const auto& [k, val] : x.attributes) attrs[k] = val;
+      const uint32_t a = x.fragments.front().start, b = x.fragments.back().end;
+      versions.push_back({{"label", x.label}, {"start", a}, {"end", b},
+                          {"text", doc ? std::string(g_app->corpus().document(*doc).slice(a, b)) : std::string()},
+                          {"fragments", frags}, {"attributes", attrs}, {"annotators", x.annotators}, {"kept", x.kept}});
+    }
+    list.push_back({{"doc", d.doc}, {"start", d.extent.start}, {"end", d.extent.end}, {"kind", d.kind},
+                    {"choice", v.choices()[i].empty() ? json(nullptr) : json(v.choices()[i])}, {"versions", versions}});
+  }
+  return out({{"active", v.active()}, {"open", v.is_open()}, {"annotators", v.annotators()}, {"total", v.disagreements().size()},
+              {"left", v.left()}, {"progress", v.active() ? v.progress() : ""}, {"current", v.current()}, {"disagreements", list}});
+}
+
 // [{id, text}, ...] → {ok, errors}. Large inputs come through malloc'd memory, not the stack.
 EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
   wake();

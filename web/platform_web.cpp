@@ -9,6 +9,7 @@ EM_JS(void, gs_js_download, (const char* name, const char* mime, const char* dat
   globalThis.goldspanShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
 EM_JS(void, gs_js_pick_files, (), { globalThis.goldspanShell.pickFiles(); });
+EM_JS(void, gs_js_pick_adjudication_files, (), { globalThis.goldspanShell.pickFiles('adjudicate'); });
 EM_JS(void, gs_js_persist, (const char* line, size_t len), {
   globalThis.goldspanShell.persist(UTF8ToString(line, len));
 });
@@ -34,6 +35,7 @@ void WebPlatform::download(const std::string& filename, const std::string& mime,
   gs_js_download(filename.c_str(), mime.c_str(), bytes.data(), bytes.size());
 }
 void WebPlatform::pick_files() { gs_js_pick_files(); }
+void WebPlatform::pick_adjudication_files() { gs_js_pick_adjudication_files(); }
 void WebPlatform::persist(const std::string& line) { gs_js_persist(line.data(), line.size()); }
 void WebPlatform::persist_document(const std::string& id, std::string_view text) {
   gs_js_persist_document(id.c_str(), text.data(), text.size());

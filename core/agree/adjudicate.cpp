@@ -42,6 +42,8 @@ class Adjudicator {
     choose_relations();
     choose_clusters();
     choose_links();
+    collect_disagreements();
+    out_.annotators = names_;
     return std::move(out_);
   }
 
@@ -141,6 +143,7 @@ class Adjudicator {
       const std::string& doc_id = out_.gold.documents[doc]->id();
       if (!accepted(v.files, holders_[doc].size())) {
         out_.conflicts.push_back({doc_id, "span", describe(k), names_of(v.files), lacking(v.files, holders_[doc])});
+        open_.insert(k);
         continue;
       }
       const ImportedSpan& first = files_[v.files[0]]->spans[v.records[0]];
@@ -149,6 +152,7 @@ class Adjudicator {
         add.apply(scratch);
       } catch (const Error& e) {
         out_.conflicts.push_back({doc_id, "overlap", describe(k) + ": " + e.what(), names_of(v.files), {}});
+        open_.insert(k);
         continue;
       }
       ImportedSpan s = first;
@@ -181,7 +185,10 @@ class Adjudicator {
         seen += (seen.empty() ? "" : ", ") + value + ":";
         for (size_t f : voters) seen += " " + names_[f];
       }
-      if (!set) out_.conflicts.push_back({doc, "attribute", describe(k) + " " + name + " (" + seen + ")", {}, {}});
+      if (!set) {
+        out_.conflicts.push_back({doc, "attribute", describe(k) + " " + name + " (" + seen + ")", {}, {}});
+        open_.insert(k);
+      }
     }
     return out;
   }
@@ -311,6 +318,59 @@ class Adjudicator {
     }
   }
 
+  // [SECTION] disagreements (structured span and attribute conflicts)
+  void collect_disagreements() {
+    std::map<std::string, int> kind;  // label -> span kind: only spans of one kind form a stretch
+    for (const SpanType& t : out_.gold.schema->span_types()) kind[t.name] = int(t.kind);
+    // spans_ is ordered by document, start, end: a sweep per document and kind joins overlapping
+    // extents into stretches.
+    std::map<std::pair<size_t, int>, std::vector<const SpanKey*>> stretch;  // (doc, kind) -> the open one
+    std::map<std::pair<size_t, int>, uint32_t> reach;                      // its end so far
+    std::vector<std::vector<const SpanKey*>> done;
+    for (const auto& [k, v] : spans_) {
+      const std::pair<size_t, int> at{std::get<0>(k), kind[std::get<3>(k)]};
+      auto& cur = stretch[at];
+      if (!cur.empty() && std::get<1>(k) >= reach[at]) done.push_back(std::move(cur)), cur.clear();
+      if (cur.empty()) reach[at] = 0;
+      cur.push_back(&k);
+      reach[at] = std::max(reach[at], std::get<2>(k));
+    }
+    for (auto& [at, cur] : stretch)
+      if (!cur.empty()) done.push_back(std::move(cur));
+    for (const auto& keys : done)
+      if (std::any_of(keys.begin(), keys.end(), [&](const SpanKey* k) { return open_.count(*k) > 0; }))
+        out_.disagreements.push_back(disagreement_of(keys));
+    std::sort(out_.disagreements.begin(), out_.disagreements.end(), [](const Disagreement& a, const Disagreement& b) {
+      return std::tie(a.doc_index, a.extent.start, a.extent.end) < std::tie(b.doc_index, b.extent.start, b.extent.end);
+    });
+  }
+
+  Disagreement disagreement_of(const std::vector<const SpanKey*>& keys) const {
+    Disagreement d;
+    d.doc_index = std::get<0>(*keys.front());
+    d.doc = out_.gold.documents[d.doc_index]->id();
+    d.holders = holders_[d.doc_index];
+    d.extent = {std::get<1>(*keys.front()), 0};
+    for (const SpanKey* k : keys) {
+      d.extent.end = std::max(d.extent.end, std::get<2>(*k));
+      const Votes& v = spans_.at(*k);
+      const size_t first = d.versions.size();
+      for (size_t i = 0; i < v.files.size(); ++i) {  // one version per distinct set of attributes
+        const ImportedSpan& s = files_[v.files[i]]->spans[v.records[i]];
+        auto attrs = s.attributes;
+        std::sort(attrs.begin(), attrs.end());
+        auto same = std::find_if(d.versions.begin() + long(first), d.versions.end(), [&](const SpanVersion& x) { return x.attributes == attrs; });
+        if (same == d.versions.end()) {
+          d.versions.push_back({s.label, s.fragments, std::move(attrs), {}, kept_.count(*k) > 0});
+          same = d.versions.end() - 1;
+        }
+        same->annotators.push_back(v.files[i]);
+      }
+    }
+    d.kind = keys.size() == 1 && kept_.count(*keys.front()) ? "attribute" : "span";
+    return d;
+  }
+
   const std::vector<const GoldImport*>& files_;
   const std::vector<std::string>& names_;
   AdjudicateOptions opt_;
@@ -321,6 +381,7 @@ class Adjudicator {
   std::vector<std::vector<SpanKey>> span_key_;     // file -> its span index -> key
   std::map<SpanKey, Votes> spans_;
   std::map<SpanKey, size_t> kept_;                 // -> index into out_.gold.spans
+  std::set<SpanKey> open_;                         // spans not kept, or kept with an unsettled attribute
   std::vector<std::vector<ClusterKey>> cluster_key_;  // file -> its cluster index -> key
   std::map<ClusterKey, size_t> kept_clusters_;     // -> index into out_.gold.clusters
   std::map<size_t, std::set<std::string>> span_ids_, relation_ids_;  // per output document

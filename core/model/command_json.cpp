@@ -235,7 +235,10 @@ std::unique_ptr<Command> command_from_json(const json& j, const Stamp* inherited
     f.only({"op", "label", "cmds", "by", "t"});
     auto bulk = std::make_unique<Bulk>(f.has("label") ? f.str("label") : std::string());
     const json& cmds = f.at("cmds");
-    if (!cmds.is_array() || cmds.empty()) throw Error(f.path("cmds"), "expected a non-empty array of entries");
+    // An empty bulk is a marker a labelled step leaves when it changed nothing (an adjudication
+    // choice of "none" where nobody's version was in the corpus): it must still undo and replay.
+    if (!cmds.is_array() || (cmds.empty() && (!f.has("label") || f.str("label").empty())))
+      throw Error(f.path("cmds"), "expected a non-empty array of entries (or a label)");
     for (size_t i = 0; i < cmds.size(); ++i)
       bulk->add(command_from_json(cmds[i], &stamp, f.path("cmds") + "[" + std::to_string(i) + "]"));
     cmd = std::move(bulk);

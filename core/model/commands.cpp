@@ -327,7 +327,11 @@ void Bulk::set_stamp(const Stamp& s) {
 }
 
 void Bulk::apply(Corpus& c) {
-  if (cmds_.empty()) throw Error("bulk", "no commands");
+  if (cmds_.empty()) {
+    // A labelled empty bulk is a marker step (see command_json.cpp): it changes nothing.
+    if (label_.empty()) throw Error("bulk", "no commands");
+    return;
+  }
   const Corpus::Counters counters = c.next_;
   const uint64_t revision = c.revision_;
   size_t i = 0;

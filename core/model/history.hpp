@@ -63,6 +63,9 @@ class History {
   bool can_redo() const noexcept { return !redo_.empty() && !group_; }
   size_t undo_size() const noexcept { return undo_.size(); }
   size_t redo_size() const noexcept { return redo_.size(); }
+  // The steps that undo would revert, oldest first (the adjudication view reads its choices'
+  // labelled bulks here, so that undo and redo of a choice reopen and settle it).
+  const std::vector<std::unique_ptr<Command>>& undo_stack() const noexcept { return undo_; }
   const Command* next_undo() const noexcept { return undo_.empty() ? nullptr : undo_.back().get(); }
   const Command* next_redo() const noexcept { return redo_.empty() ? nullptr : redo_.back().get(); }
   // Throw Error when there is nothing to undo or redo, or a group is open.

@@ -166,7 +166,8 @@ TEST_CASE("journal: a bad line throws with its line number and changes nothing",
       {R"({"op":"create_cluster","id":"c9","kind":"cue","name":"n","by":"x","t":1})", "kind: expected \"entity\" or \"claim\""},
       {R"({"op":"redo","t":1})", "an undo or redo entry has no other keys"},
       {R"({"op":"undo","by":"x"})", "an undo or redo entry has no other keys"},
-      {R"({"op":"bulk","label":"b","cmds":[],"by":"x","t":1})", "cmds: expected a non-empty array"},
+      {R"({"op":"bulk","cmds":[],"by":"x","t":1})", "cmds: expected a non-empty array"},
+      {R"({"op":"bulk","label":"","cmds":[],"by":"x","t":1})", "cmds: expected a non-empty array"},
       {R"({"op":"bulk","label":"b","cmds":[{"op":"undo"}],"by":"x","t":1})", "cmds[0].op: undo cannot be part of a bulk"},
       {R"({"op":"bulk","label":"b","cmds":[{"op":"remove_span","id":"s1"},{"op":"fly"}],"by":"x","t":1})", "cmds[1].op: unknown op 'fly'"},
       // Well-formed, but the second command does not fit: the first is reverted.
@@ -228,4 +229,23 @@ TEST_CASE("journal: free text survives the journal and the canonical dump", "[mo
   replay_journal(r.history, f.journal_text());
   CHECK(r.corpus.find_cluster(c)->name == name);
   CHECK(r.corpus.canonical_dump() == f.corpus.canonical_dump());
+}
+
+TEST_CASE("journal: an empty labelled bulk is a marker step that undoes, redoes and replays", "[model][journal]") {
+  // The app's adjudication view records a choice that changed nothing this way.
+  Fixture f;
+  f.add("PERSON", "Ines Oduya");
+  f.history.execute(std::make_unique<Bulk>("adjudicate #1: none"));
+  REQUIRE(f.history.undo_size() == 2);
+  CHECK_THAT(f.journal.back(), Catch::StartsWith(R"({"op":"bulk","label":"adjudicate #1: none","cmds":[])"));
+  f.history.undo();
+  f.history.redo();
+  Replica r(f);
+  CHECK(replay_journal(r.history, f.journal_text()) == 4);
+  REQUIRE(r.history.undo_size() == 2);
+  const auto* marker = dynamic_cast<const Bulk*>(r.history.undo_stack().back().get());
+  REQUIRE(marker);
+  CHECK(marker->label() == "adjudicate #1: none");
+  CHECK(marker->commands().empty());
+  CHECK(r.corpus.span_ids().size() == 1);
 }

@@ -53,7 +53,10 @@ App::App(Platform& platform, Schema schema)
         out.push_back(m);
       }
     });
-    panes_[p].canvas.set_overlay([this, p](ImDrawList* dl, uint64_t hovered) { draw_relation_arcs(dl, hovered, p); });
+    panes_[p].canvas.set_overlay([this, p](ImDrawList* dl, uint64_t hovered) {
+      draw_relation_arcs(dl, hovered, p);
+      adjudication_.draw_overlay(dl, panes_[p].canvas);
+    });
   }
 }
 
@@ -446,6 +449,7 @@ void App::draw_pane(int i, float width, float height) {
 }
 
 void App::frame() {
+  adjudication_.handle_keys(*this);  // before the canvases, which would take its keys too
   refresh_caches();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -487,6 +491,7 @@ void App::frame() {
   draw_error_dialog();
   search_.frame(*this);
   claims_.frame(*this);
+  adjudication_.draw(*this);
   finder_.frame(*this);
   draw_link_menu();
   handle_keys();

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/adjudication_view.hpp"
 #include "app/canvas.hpp"
 #include "app/claims_view.hpp"
 #include "app/cluster_finder.hpp"
@@ -55,6 +56,18 @@ class App {
   // are added (those already open with the same text are kept) and its annotations applied
   // as one undo step.
   OpenResult import_gold(const std::string& name, std::string_view json);
+  // Several annotators' gold files of the same documents (File > Adjudicate…): checked and
+  // adjudicated first (all or nothing); then a new session replaces everything open (the
+  // autosave log starts again) with the kept records, and the adjudication view walks the
+  // disagreements (adjudication_view.hpp).
+  OpenResult adjudicate(std::vector<NamedFile> files);
+  // A new, empty session: no documents, no annotations, the autosave log dropped.
+  void new_session();
+  // Adds the import's documents and applies its annotations as one undo step (errors in `r`).
+  void apply_gold_import(const GoldImport& in, OpenResult& r) { apply_import(in, r, true); }
+  const Tokenizer& tokenizer() const { return tokenizer_; }
+  bool dictionaries_ready() const { return dictionaries_; }
+  AdjudicationView& adjudication_view() { return adjudication_; }
 
   // [SECTION] Export (core/io/formats.hpp names the formats)
   struct Exported {
@@ -214,6 +227,7 @@ class App {
   ClaimsView claims_;
   ClusterFinder finder_;
   ClustersPanel clusters_;
+  AdjudicationView adjudication_;
 };
 
 }  // namespace goldspan::ui

@@ -2,8 +2,13 @@
 // dictionary pre-annotation (core/search/dictionary.hpp, the code behind `goldspan preannotate`).
 #include <cstdio>
 
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "agree/adjudicate.hpp"
 #include "app/app.hpp"
 #include "error.hpp"
+#include "io/gold_json.hpp"
 #include "io/import.hpp"
 #include "search/dictionary.hpp"
 #include "search/label.hpp"
@@ -101,6 +106,108 @@ void App::apply_import(const GoldImport& in, OpenResult& r, bool show) {
     const ptrdiff_t first = corpus_->find_document(in.documents.front()->id());
     if (first >= 0) show_document(static_cast<size_t>(first));
   }
+}
+
+// [SECTION] Adjudication (File > Adjudicate…, window.goldspan.adjudicate)
+
+namespace {
+
+// As `goldspan adjudicate` names annotators: the file's one provenance annotator, else the
+// file name; a name two files share (every page export says "annotator") is the file name.
+std::vector<std::string> annotator_names(const std::vector<NamedFile>& files) {
+  std::vector<std::string> names;
+  for (const NamedFile& f : files) {
+    const nlohmann::json j = nlohmann::json::parse(f.bytes, nullptr, false);
+    std::string name = f.name;
+    if (j.is_object() && j.contains("provenance") && j["provenance"].is_object()) {
+      const nlohmann::json a = j["provenance"].value("annotators", nlohmann::json::array());
+      if (a.is_array() && a.size() == 1 && a[0].is_string()) name = a[0].get<std::string>();
+    }
+    names.push_back(name);
+  }
+  std::map<std::string, int> uses;
+  for (const std::string& n : names) ++uses[n];
+  for (size_t i = 0; i < names.size(); ++i)
+    if (uses[names[i]] > 1) names[i] = files[i].name;
+  return names;
+}
+
+}  // namespace
+
+OpenResult App::adjudicate(std::vector<NamedFile> files) {
+  OpenResult r;
+  if (!history_->read_only().empty()) {
+    r.ok = false;
+    r.errors.push_back("read-only: " + history_->read_only());
+    return r;
+  }
+  if (files.size() < 2) r.errors.push_back("Adjudicate: choose two or more annotators' gold JSON files of the same documents");
+  if (!dictionaries_)
+    for (const NamedFile& f : files)
+      if (needs_break_dictionary(f.bytes)) {
+        r.ok = false;
+        r.needs_dictionaries = true;
+        return r;  // the page loads them and calls again
+      }
+  std::vector<GoldImport> in;
+  in.reserve(files.size());
+  for (const NamedFile& f : files) {
+    in.push_back(parse_gold(f.bytes, f.name, &corpus_->schema(), tokenizer_));
+    for (const std::string& e : in.back().errors) r.errors.push_back(e);
+  }
+  Adjudication a;
+  if (r.errors.empty()) {
+    std::vector<const GoldImport*> ptrs;
+    for (const GoldImport& g : in) ptrs.push_back(&g);
+    try {
+      a = goldspan::adjudicate(ptrs, annotator_names(files));
+    } catch (const Error& e) {
+      r.errors.push_back(e.what());
+    }
+  }
+  if (!r.errors.empty()) {  // nothing changed
+    r.ok = false;
+    show_errors("Could not adjudicate these files", r.errors);
+    return r;
+  }
+  new_session();
+  apply_import(a.gold, r, true);
+  r.ok = r.errors.empty();
+  if (!r.ok) return r;
+  edit("Adjudicate", [&] { adjudication_.begin(*this, a); });
+  set_status("Adjudicating " + std::to_string(files.size()) + " annotators: " + std::to_string(a.gold.spans.size()) +
+             " spans agreed, " + adjudication_.progress());
+  return r;
+}
+
+void App::new_session() {
+  platform_.clear_persisted();
+  // Everything that points into the old corpus goes with it: panes, picks, panels' caches.
+  for (Pane& p : panes_) {
+    p.canvas.set_document(nullptr);
+    p.doc = 0;
+  }
+  split_ = false;
+  active_ = 0;
+  selected_ = 0;
+  hovered_ = 0;
+  pick_ = RelationPick();
+  link_pick_ = LinkPick();
+  search_ = SearchPanel();
+  claims_ = ClaimsView();
+  finder_ = ClusterFinder();
+  clusters_ = ClustersPanel();
+  adjudication_ = AdjudicationView();
+  const std::string read_only = history_->read_only();
+  Schema schema = corpus_->schema();
+  history_.reset();
+  corpus_ = std::make_unique<Corpus>(std::move(schema));
+  history_ = std::make_unique<History>(*corpus_);
+  history_->set_annotator("annotator");
+  history_->set_read_only(read_only);
+  history_->set_journal([this](const std::string& line) { platform_.persist(line); });
+  cached_revision_ = ~0ull;
+  cached_doc_ = ~size_t(0);
 }
 
 }  // namespace goldspan::ui

@@ -25,6 +25,15 @@ class KeyLog {
  public:
   void record(KeyPress p) { presses_.push_back(p); }
   void clear() { presses_.clear(); }
+  // Takes a press out of this frame's log: a panel that acted on it (the adjudication view's
+  // digits and letters) keeps the canvas and its hotkeys from acting on it too.
+  void erase(int key) {
+    for (size_t i = 0; i < presses_.size(); ++i)
+      if (presses_[i].key == key) {
+        presses_.erase(presses_.begin() + static_cast<long>(i));
+        return;
+      }
+  }
   std::optional<KeyPress> find(int key) const {
     for (const KeyPress& p : presses_)
       if (p.key == key) return p;

@@ -42,6 +42,10 @@ void App::draw_menu() {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open files\xE2\x80\xA6", "Ctrl+O")) platform_.pick_files();
+    if (ImGui::MenuItem("Adjudicate\xE2\x80\xA6")) platform_.pick_adjudication_files();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Choose several annotators' gold JSON files of the same documents: their agreed spans open\n"
+                        "as a new session (replacing what is open: export it first) and the disagreements are walked one by one.");
     ImGui::Separator();
     if (ImGui::BeginMenu("Export")) {
       if (ImGui::MenuItem("Gold JSON", "Ctrl+S")) download("gold");
@@ -79,6 +83,8 @@ void App::draw_menu() {
     if (ImGui::MenuItem("Side by side", "F2", &sbs)) set_side_by_side(sbs);
     bool ct = claims_.is_open();
     if (ImGui::MenuItem("Claims table", "F4", &ct)) claims_.set_open(ct);
+    bool adj = adjudication_.is_open();
+    if (ImGui::MenuItem("Adjudication", nullptr, &adj, adjudication_.active())) adjudication_.set_open(adj);
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
