@@ -47,8 +47,17 @@ test('adjudication of three annotators on the shipped sample: keys, undo, export
     assert.deepEqual(await spanList(b, DOC), [], 'the files were made without leaving spans behind');
 
     const opened = (await api(b, 'documents')).map((d) => d.id).sort();
+    // The open work is replaced by the new session, so it is first handed out as a gold file.
+    const work = JSON.parse(await api(b, 'exportGold'));
+    const download = b.page.waitForEvent('download');
     const r = await api(b, 'adjudicate', files);
     assert.deepEqual(r, { ok: true, errors: [] });
+    const backup = await download;
+    assert.equal(backup.suggestedFilename(), 'goldspan-before-adjudication.json');
+    const saved = JSON.parse(readFileSync(await backup.path(), 'utf8'));
+    assert.deepEqual(saved.documents.map((d) => [d.id, d.sha256, (d.spans || []).length]),
+      work.documents.map((d) => [d.id, d.sha256, (d.spans || []).length]), 'the backup is the work that was open');
+    assert.match(await api(b, 'status'), /downloaded as goldspan-before-adjudication\.json/);
     await settle(b);
     let s = await state(b);
     assert.equal(s.active, true);

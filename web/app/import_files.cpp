@@ -170,13 +170,29 @@ OpenResult App::adjudicate(std::vector<NamedFile> files) {
     show_errors("Could not adjudicate these files", r.errors);
     return r;
   }
+  // The new session replaces the open work and its autosave: that work goes to the user as a
+  // gold file first, so nothing made before is lost even if it was never exported.
+  std::string backup;
+  if (corpus_->document_count() > 0) {
+    try {
+      const Exported e = export_as("gold", false);
+      backup = "goldspan-before-adjudication.json";
+      platform_.download(backup, e.mime, e.bytes);
+    } catch (const Error& e) {
+      r.ok = false;
+      r.errors.push_back("Adjudicate: the open work could not be saved as a file first, so it was kept: " + std::string(e.what()));
+      show_errors("Could not adjudicate these files", r.errors);
+      return r;
+    }
+  }
   new_session();
   apply_import(a.gold, r, true);
   r.ok = r.errors.empty();
   if (!r.ok) return r;
   edit("Adjudicate", [&] { adjudication_.begin(*this, a); });
   set_status("Adjudicating " + std::to_string(files.size()) + " annotators: " + std::to_string(a.gold.spans.size()) +
-             " spans agreed, " + adjudication_.progress());
+             " spans agreed, " + adjudication_.progress() +
+             (backup.empty() ? "" : "; the work open before was downloaded as " + backup));
   return r;
 }
 
