@@ -11,12 +11,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "corpus_gen.hpp"
+#include "io/tokens_jsonl.hpp"
 #include "text/document.hpp"
 #include "bench_runtime.hpp"
 #include "text/icu_data.hpp"
@@ -41,29 +41,19 @@ size_t raw_icu(const std::string& s, icu::BreakIterator& bi) {
   return n;
 }
 
-// `goldspan tokenize FILE > /dev/null` as cli/cmd_tokenize.cpp does it: read, validate,
-// Document, JSONL line by hand with std::to_string, the id through nlohmann, then written.
+// `goldspan tokenize FILE > /dev/null` as cli/cmd_tokenize.cpp does it: read the file in
+// blocks (as cli/io.cpp), validate, tokenize, the JSONL line into one reused buffer, written.
 // Returns the bytes written.
 size_t cli_tokenize(const std::string& path, goldspan::Tokenizer& tok, std::string& out, std::FILE* sink) {
   std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (goldspan::utf8::find_invalid(text)) std::abort();
+  std::string text;
+  char buf[1 << 16];
+  text.resize(size_t(std::filesystem::file_size(path)));
+  in.read(text.data(), std::streamsize(text.size()));
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) text.append(buf, size_t(in.gcount()));
+  if (goldspan::utf8::find_invalid(text) || goldspan::utf8::find_invalid(path)) std::abort();
   out.clear();
-  out += "{\"id\":";
-  out += nlohmann::json(path).dump();
-  const goldspan::Document doc(path, std::move(text), tok);
-  out += ",\"tokens\":[";
-  bool first = true;
-  for (const goldspan::Token& t : doc.tokens()) {
-    if (!first) out += ',';
-    first = false;
-    out += '[';
-    out += std::to_string(t.start);
-    out += ',';
-    out += std::to_string(t.end);
-    out += ']';
-  }
-  out += "]}\n";
+  goldspan::append_tokens_jsonl(out, path, tok.tokens(text), false);
   std::fwrite(out.data(), 1, out.size(), sink);
   return out.size();
 }

@@ -1,0 +1,25 @@
+#pragma once
+// The JSONL line `goldspan tokenize` prints per text (README, "CLI"), code point offsets,
+// half-open, keys in this order:
+//   {"id":"<name>","tokens":[[start,end],...],"kinds":["word",...],"sentences":[[start,end],...]}
+//   {"id":"<name>","boundaries":[0,...]}
+// Appended to a caller-owned buffer, which the CLI reuses for every file. Numbers go through
+// std::to_chars into a stack chunk appended once per few hundred tokens: a 20 MB text has
+// millions of pairs, and a std::string call (or a JSON tree node) per number cost more than
+// ICU's tokenizing itself. The bytes are those nlohmann::json::dump() gives for the same object.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenizer.hpp"
+
+namespace goldspan {
+
+// `id` must be valid UTF-8 (escaped as JSON). "kinds" only when `kinds`; "sentences" only
+// when `sentences` is given. Ends with '\n'.
+void append_tokens_jsonl(std::string& out, std::string_view id, const std::vector<Token>& tokens, bool kinds,
+                         const std::vector<Range>* sentences = nullptr);
+// The --boundaries form: every boundary instead of tokens.
+void append_boundaries_jsonl(std::string& out, std::string_view id, const std::vector<uint32_t>& boundaries);
+
+}  // namespace goldspan
