@@ -42,7 +42,8 @@ size_t raw_icu(const std::string& s, icu::BreakIterator& bi) {
 }
 
 // `goldspan tokenize FILE > /dev/null` as cli/cmd_tokenize.cpp does it: read the file in
-// blocks (as cli/io.cpp), validate, tokenize, the JSONL line into one reused buffer, written.
+// blocks (as cli/io.cpp), validate, tokenize, the JSONL line through one reused buffer drained
+// to the sink every MB.
 // Returns the bytes written.
 size_t cli_tokenize(const std::string& path, goldspan::Tokenizer& tok, std::string& out, std::FILE* sink) {
   std::ifstream in(path, std::ios::binary);
@@ -53,9 +54,14 @@ size_t cli_tokenize(const std::string& path, goldspan::Tokenizer& tok, std::stri
   while (in.read(buf, sizeof buf) || in.gcount() > 0) text.append(buf, size_t(in.gcount()));
   if (goldspan::utf8::find_invalid(text) || goldspan::utf8::find_invalid(path)) std::abort();
   out.clear();
-  goldspan::append_tokens_jsonl(out, path, tok.tokens(text), false);
-  std::fwrite(out.data(), 1, out.size(), sink);
-  return out.size();
+  size_t written = 0;
+  const goldspan::JsonlDrain drain = [&](std::string& o) {
+    written += std::fwrite(o.data(), 1, o.size(), sink);
+    o.clear();
+  };
+  goldspan::append_tokens_jsonl(out, path, tok.tokens(text), false, nullptr, drain);
+  drain(out);
+  return written;
 }
 
 }  // namespace

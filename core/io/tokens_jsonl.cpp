@@ -16,9 +16,19 @@ constexpr size_t kChunk = 256;
 
 inline char* put_uint(char* p, uint32_t v) { return std::to_chars(p, p + 10, v).ptr; }
 
+inline size_t digits(uint32_t v) {
+  size_t n = 1;
+  while (v >= 10) v /= 10, ++n;
+  return n;
+}
+
+inline void maybe_drain(std::string& out, const JsonlDrain& drain) {
+  if (drain && out.size() >= kJsonlDrainBytes) drain(out);
+}
+
 // "[[s,e],[s,e],...]" for anything with start/end (Token, Range).
 template <class T>
-void append_pairs(std::string& out, const std::vector<T>& v) {
+void append_pairs(std::string& out, const std::vector<T>& v, const JsonlDrain& drain) {
   constexpr size_t kMax = 24;  // ",[4294967295,4294967295]"
   char buf[kChunk * kMax];
   out += '[';
@@ -33,11 +43,12 @@ void append_pairs(std::string& out, const std::vector<T>& v) {
       *p++ = ']';
     }
     out.append(buf, size_t(p - buf));
+    maybe_drain(out, drain);
   }
   out += ']';
 }
 
-void append_kinds(std::string& out, const std::vector<Token>& v) {
+void append_kinds(std::string& out, const std::vector<Token>& v, const JsonlDrain& drain) {
   constexpr size_t kMax = 14;  // ",\"punctuation\""
   char buf[kChunk * kMax];
   out += '[';
@@ -53,11 +64,12 @@ void append_kinds(std::string& out, const std::vector<Token>& v) {
       *p++ = '"';
     }
     out.append(buf, size_t(p - buf));
+    maybe_drain(out, drain);
   }
   out += ']';
 }
 
-void append_numbers(std::string& out, const std::vector<uint32_t>& v) {
+void append_numbers(std::string& out, const std::vector<uint32_t>& v, const JsonlDrain& drain) {
   constexpr size_t kMax = 11;  // ",4294967295"
   char buf[kChunk * kMax];
   out += '[';
@@ -68,6 +80,7 @@ void append_numbers(std::string& out, const std::vector<uint32_t>& v) {
       p = put_uint(p, v[i]);
     }
     out.append(buf, size_t(p - buf));
+    maybe_drain(out, drain);
   }
   out += ']';
 }
@@ -75,32 +88,36 @@ void append_numbers(std::string& out, const std::vector<uint32_t>& v) {
 }  // namespace
 
 void append_tokens_jsonl(std::string& out, std::string_view id, const std::vector<Token>& tokens, bool kinds,
-                         const std::vector<Range>* sentences) {
-  // Room for the whole line up front (about 12 bytes a token): one allocation, not a doubling
-  // series of copies of a buffer that reaches tens of MB.
-  out.reserve(out.size() + id.size() + 64 + tokens.size() * (kinds ? 26 : 14) +
-              (sentences ? sentences->size() * 18 : 0));
+                         const std::vector<Range>* sentences, const JsonlDrain& drain) {
+  // Room for the whole line up front (offsets ascend, so the last one has the most digits):
+  // one allocation, not a doubling series of copies. Drained, about one drain's worth.
+  const size_t pair = 2 * digits(tokens.empty() ? 0 : tokens.back().end) + 4;
+  const size_t line = id.size() + 64 + tokens.size() * (pair + (kinds ? 14 : 0)) +
+                      (sentences ? sentences->size() * pair : 0);
+  out.reserve(out.size() + (drain ? std::min(line, kJsonlDrainBytes + kChunk * 24) : line));
   out += "{\"id\":";
   append_json_string(out, id);
   out += ",\"tokens\":";
-  append_pairs(out, tokens);
+  append_pairs(out, tokens, drain);
   if (kinds) {
     out += ",\"kinds\":";
-    append_kinds(out, tokens);
+    append_kinds(out, tokens, drain);
   }
   if (sentences) {
     out += ",\"sentences\":";
-    append_pairs(out, *sentences);
+    append_pairs(out, *sentences, drain);
   }
   out += "}\n";
 }
 
-void append_boundaries_jsonl(std::string& out, std::string_view id, const std::vector<uint32_t>& boundaries) {
-  out.reserve(out.size() + id.size() + 32 + boundaries.size() * 8);
+void append_boundaries_jsonl(std::string& out, std::string_view id, const std::vector<uint32_t>& boundaries,
+                             const JsonlDrain& drain) {
+  const size_t line = id.size() + 32 + boundaries.size() * (digits(boundaries.empty() ? 0 : boundaries.back()) + 1);
+  out.reserve(out.size() + (drain ? std::min(line, kJsonlDrainBytes + kChunk * 11) : line));
   out += "{\"id\":";
   append_json_string(out, id);
   out += ",\"boundaries\":";
-  append_numbers(out, boundaries);
+  append_numbers(out, boundaries, drain);
   out += "}\n";
 }
 

@@ -7,6 +7,7 @@
 // std::to_chars into a stack chunk appended once per few hundred tokens: a 20 MB text has
 // millions of pairs, and a std::string call (or a JSON tree node) per number cost more than
 // ICU's tokenizing itself. The bytes are those nlohmann::json::dump() gives for the same object.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,11 +16,18 @@
 
 namespace goldspan {
 
+// Optional: called mid-line whenever `out` holds kJsonlDrainBytes or more, to write it out and
+// empty it. The line of a 20 MB text is ~45 MB; drained, the buffer stays ~1 MB and is reused
+// (a buffer that large is fresh memory, and first touching it cost as much as formatting it).
+using JsonlDrain = std::function<void(std::string& out)>;
+constexpr size_t kJsonlDrainBytes = size_t(1) << 20;
+
 // `id` must be valid UTF-8 (escaped as JSON). "kinds" only when `kinds`; "sentences" only
-// when `sentences` is given. Ends with '\n'.
+// when `sentences` is given. Ends with '\n'; what `drain` did not take is left in `out`.
 void append_tokens_jsonl(std::string& out, std::string_view id, const std::vector<Token>& tokens, bool kinds,
-                         const std::vector<Range>* sentences = nullptr);
+                         const std::vector<Range>* sentences = nullptr, const JsonlDrain& drain = {});
 // The --boundaries form: every boundary instead of tokens.
-void append_boundaries_jsonl(std::string& out, std::string_view id, const std::vector<uint32_t>& boundaries);
+void append_boundaries_jsonl(std::string& out, std::string_view id, const std::vector<uint32_t>& boundaries,
+                             const JsonlDrain& drain = {});
 
 }  // namespace goldspan

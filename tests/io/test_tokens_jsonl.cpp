@@ -123,3 +123,35 @@ TEST_CASE("tokens jsonl: appends to the buffer; empty and large values; many chu
   append_boundaries_jsonl(out, "big", bounds);
   CHECK(out == nlohmann_boundaries("big", bounds));
 }
+
+TEST_CASE("tokens jsonl: drained in pieces, the same bytes; the buffer stays small", "[io][tokens_jsonl]") {
+  std::vector<Token> tokens;
+  std::vector<uint32_t> bounds;
+  for (uint32_t i = 0; i < 300000; ++i) {
+    tokens.push_back({i * 3, i * 3 + 2, i % 2 ? TokenKind::Word : TokenKind::Punctuation});
+    bounds.push_back(i * 3);
+  }
+  const std::vector<Range> sents = {{0, 5}, {6, 899999}};
+  std::string whole, drained, out;
+  size_t pieces = 0, largest = 0;
+  const JsonlDrain drain = [&](std::string& o) {
+    ++pieces;
+    largest = std::max(largest, o.size());
+    drained += o;
+    o.clear();
+  };
+  append_tokens_jsonl(whole, "d\"x", tokens, true, &sents);
+  append_tokens_jsonl(out, "d\"x", tokens, true, &sents, drain);
+  drained += out;  // what the drain did not take
+  CHECK(drained == whole);
+  CHECK(whole == nlohmann_line("d\"x", tokens, true, &sents));
+  CHECK(pieces > 5);
+  CHECK(largest < kJsonlDrainBytes + 8192);
+
+  whole.clear(), drained.clear(), out.clear();
+  append_boundaries_jsonl(whole, "b", bounds);
+  append_boundaries_jsonl(out, "b", bounds, drain);
+  drained += out;
+  CHECK(drained == whole);
+  CHECK(whole == nlohmann_boundaries("b", bounds));
+}
