@@ -59,19 +59,19 @@ class CpCursor {
  public:
   explicit CpCursor(std::string_view s) : s_(s) {}
   uint32_t to_cp(int32_t byte) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s_.data());
-    size_t i = size_t(byte_);
-    const size_t e = size_t(byte), n = s_.size();
+    const auto* p = reinterpret_cast<const unsigned char*>(s_.data()) + byte_;
+    const size_t len = size_t(byte - byte_), room = s_.size() - size_t(byte_);
+    size_t k = 0;
     uint32_t cont = 0;
-    for (; i + 8 <= e; i += 8) cont += continuation_bytes(load8(p + i));
-    if (i < e) {
-      if (i + 8 <= n) {  // a whole word is readable: keep its first e - i bytes (little-endian)
-        cont += continuation_bytes(load8(p + i) & (~uint64_t(0) >> (8 * (8 - (e - i)))));
+    for (; len - k >= 8; k += 8) cont += continuation_bytes(load8(p + k));
+    if (k < len) {
+      if (room - k >= 8) {  // a whole word is readable: keep its first len - k bytes (little-endian)
+        cont += continuation_bytes(load8(p + k) & (~uint64_t(0) >> (8 * (8 - (len - k)))));
       } else {
-        for (; i < e; ++i) cont += (p[i] & 0xC0) == 0x80;
+        for (; k < len; ++k) cont += (p[k] & 0xC0) == 0x80;
       }
     }
-    cp_ += uint32_t(e - size_t(byte_)) - cont;
+    cp_ += uint32_t(len) - cont;
     byte_ = byte;
     return cp_;
   }
