@@ -32,8 +32,9 @@ inline void append_int(std::string& out, int64_t v) {
 }
 
 // Appends `s` (valid UTF-8) as a JSON string literal: quotes, backslash and control characters
-// escaped, everything else as is. Copies runs, not characters: in wasm every std::string
-// member call is a real call (libc++ does not inline them).
+// escaped, everything else as is; byte for byte what nlohmann::json::dump() writes (\b \f \n
+// \r \t short, other controls \u00xx), so hand-written output matches a dump. Copies runs, not
+// characters: in wasm every std::string member call is a real call (libc++ does not inline them).
 inline void append_json_string(std::string& out, std::string_view s) {
   static const char hex[] = "0123456789abcdef";
   out += '"';
@@ -48,6 +49,8 @@ inline void append_json_string(std::string& out, std::string_view s) {
     if (c == '\n') esc[1] = 'n';
     else if (c == '\r') esc[1] = 'r';
     else if (c == '\t') esc[1] = 't';
+    else if (c == '\b') esc[1] = 'b';
+    else if (c == '\f') esc[1] = 'f';
     else if (c < 0x20) {
       esc[1] = 'u';
       esc[2] = '0';

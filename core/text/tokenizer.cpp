@@ -1,5 +1,6 @@
 #include "text/tokenizer.hpp"
 
+#include <cstring>
 #include <string>
 
 #include <unicode/brkiter.h>
@@ -9,6 +10,10 @@
 
 #include "error.hpp"
 #include "text/utf8.hpp"
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "CpCursor reads 8 bytes at a time as a little-endian word"
+#endif
 
 namespace goldspan {
 
@@ -46,17 +51,43 @@ class Utf8Text {
 namespace {
 
 // Walks boundaries in ascending byte order and turns each into a code point offset by
-// counting only the bytes since the previous boundary.
+// counting only the bytes since the previous boundary: code points = bytes - continuation
+// bytes (10xxxxxx), counted 8 bytes at a time. A byte-at-a-time loop here cost about a tenth
+// of ICU's own time on mixed-script text (segments average ~5 bytes: the loop's exit branch
+// mispredicts on nearly every one).
 class CpCursor {
  public:
   explicit CpCursor(std::string_view s) : s_(s) {}
   uint32_t to_cp(int32_t byte) {
-    for (const auto* p = reinterpret_cast<const unsigned char*>(s_.data()); byte_ < byte; ++byte_)
-      cp_ += (p[byte_] & 0xC0) != 0x80;
+    const auto* p = reinterpret_cast<const unsigned char*>(s_.data()) + byte_;
+    const size_t len = size_t(byte - byte_), room = s_.size() - size_t(byte_);
+    size_t k = 0;
+    uint32_t cont = 0;
+    for (; len - k >= 8; k += 8) cont += continuation_bytes(load8(p + k));
+    if (k < len) {
+      if (room - k >= 8) {  // a whole word is readable: keep its first len - k bytes (little-endian)
+        cont += continuation_bytes(load8(p + k) & (~uint64_t(0) >> (8 * (8 - (len - k)))));
+      } else {
+        for (; k < len; ++k) cont += (p[k] & 0xC0) == 0x80;
+      }
+    }
+    cp_ += uint32_t(len) - cont;
+    byte_ = byte;
     return cp_;
   }
 
  private:
+  static uint64_t load8(const unsigned char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;  // x86 and wasm are little-endian: byte k is bits 8k..8k+7
+  }
+  // Bit 7 set and bit 6 clear, per byte; the 0/1 per byte summed by one multiply (no popcount
+  // instruction in baseline x86-64).
+  static uint32_t continuation_bytes(uint64_t w) {
+    const uint64_t m = (w & ~(w << 1)) & 0x8080808080808080ull;
+    return uint32_t(((m >> 7) * 0x0101010101010101ull) >> 56);
+  }
   std::string_view s_;
   int32_t byte_ = 0;
   uint32_t cp_ = 0;

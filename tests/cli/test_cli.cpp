@@ -84,3 +84,28 @@ TEST_CASE("cli: errors name the file and position, exit code is non-zero", "[cli
     CHECK(run("nosuchcommand").code == 2);
   }
 }
+
+TEST_CASE("cli: tokenize writes compact JSONL, keys in order, ids escaped as nlohmann does", "[cli]") {
+  const std::string sample = std::string(GOLDSPAN_SOURCE_DIR) + "/assets/sample/multilingual.txt";
+  const std::string odd = write_temp("q\"uote \\ tab\there\x01.txt", "Two \xF0\x9F\x9A\xA2 2.");
+  const Run r = run("tokenize --sentences --kinds " + sample + " '" + odd + "'");
+  REQUIRE(r.code == 0);
+  size_t n = 0;
+  for (size_t b = 0, e; (e = r.out.find('\n', b)) != std::string::npos; b = e + 1, ++n) {
+    const std::string line = r.out.substr(b, e - b);
+    // Re-dumped with its keys in the order read, the line comes back byte for byte.
+    CHECK(nlohmann::ordered_json::parse(line).dump() == line);
+  }
+  CHECK(n == 2);
+  CHECK(r.out.find("{\"id\":\"" + temp_dir() + "/q\\\"uote \\\\ tab\\there\\u0001.txt\",\"tokens\":[[0,3],[4,5],[6,7],[7,8]],"
+                   "\"kinds\":[\"word\",\"other\",\"number\",\"punctuation\"],\"sentences\":[[0,8]]}\n") != std::string::npos);
+}
+
+TEST_CASE("cli: a file name that is not UTF-8 is an error naming it; the other files are still written", "[cli]") {
+  const std::string bad = write_temp("bad\xFF.txt", "ok"), good = write_temp("good2.txt", "fine");
+  const Run r = run("tokenize '" + bad + "' " + good);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("not valid UTF-8") != std::string::npos);
+  REQUIRE(jsonl(r.out).size() == 1);
+  CHECK(jsonl(r.out)[0]["id"] == good);
+}

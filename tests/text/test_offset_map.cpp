@@ -86,3 +86,20 @@ TEST_CASE("offset map: offsets inside a code point or out of range are errors", 
   CHECK(m.cp_of_byte(5) == 2);
   CHECK(m.cp_of_utf16(3) == 2);
 }
+
+TEST_CASE("offset map: random mixes of 1- to 4-byte code points, every length around the checkpoints", "[offsets]") {
+  // The map counts 8 bytes at a time and steps byte by byte only where a checkpoint falls;
+  // every alignment of checkpoints, 4-byte sequences and the text's end within a word.
+  const char32_t pool[] = {U'a', U' ', U'\n', 0xE9, 0x416, 0x05D0, 0x0645, 0x4E2D, 0x0E20, 0x3042, 0x1F600, 0x1F1F0, 0x10FFFF};
+  uint64_t seed = 12345;
+  auto next = [&] { seed = seed * 6364136223846793005ull + 1442695040888963407ull; return uint32_t(seed >> 33); };
+  for (int len = 0; len < 300; ++len) {
+    for (int rep = 0; rep < 3; ++rep) {
+      std::string s;
+      const uint32_t ascii_bias = next() % 4;  // some texts mostly ASCII, some mostly not
+      for (int k = 0; k < len; ++k) s += u8(next() % 4 < ascii_bias ? U'x' : pool[next() % (sizeof pool / sizeof *pool)]);
+      INFO("length " << len << " code points, repetition " << rep);
+      check_all(s);
+    }
+  }
+}
