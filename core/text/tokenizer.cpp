@@ -59,6 +59,7 @@ class CpCursor {
  public:
   explicit CpCursor(std::string_view s) : s_(s) {}
   uint32_t to_cp(int32_t byte) {
+    if (byte <= byte_) return cp_;  // not past the last one: as the byte-at-a-time loop did
     const auto* p = reinterpret_cast<const unsigned char*>(s_.data()) + byte_;
     const size_t len = size_t(byte - byte_), room = s_.size() - size_t(byte_);
     size_t k = 0;
