@@ -121,6 +121,8 @@ try {
     const d = gold.documents.find((x) => x.id === 'big.txt');
     d.id = 'big2.txt';
     gold.documents = [d];
+    // Only the spans' required fields: the page imports at most 64 MiB.
+    d.spans = d.spans.map(({ id, kind, label, start, end, text }) => ({ id, kind, label, start, end, text }));
     const ent = d.spans.filter((s) => s.kind === 'entity').map((s) => s.id);
     const cl = d.spans.filter((s) => s.kind === 'claim').map((s) => s.id);
     const m = (span) => ({ doc: 'big2.txt', span });

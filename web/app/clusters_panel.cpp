@@ -49,9 +49,21 @@ void ClustersPanel::draw(App& app) {
   // A copy of the ids: an edit below may add or remove clusters.
   std::vector<ClusterId> ids;
   for (const auto& [id, cl] : clusters) ids.push_back(id);
+  // Only the clusters in view are drawn (a corpus may have ten thousand, each several rows): one
+  // out of view advances the cursor by the height it had when last drawn. A height measured
+  // before an edit is corrected when the cluster comes into view again.
+  const float top = ImGui::GetScrollY(), bottom = top + ImGui::GetWindowHeight();
   for (ClusterId id : ids) {
     const Cluster* cl = app.corpus().find_cluster(id);
-    if (cl) draw_cluster(app, *cl);
+    if (!cl) continue;
+    const float y = ImGui::GetCursorPosY();
+    const auto h = heights_.find(id);
+    if (h != heights_.end() && renaming_ != id && (y + h->second < top || y > bottom)) {
+      ImGui::Dummy(ImVec2(1, h->second - ImGui::GetStyle().ItemSpacing.y));
+      continue;
+    }
+    draw_cluster(app, *cl);
+    heights_[id] = ImGui::GetCursorPosY() - y;
   }
   ImGui::EndChild();
 }

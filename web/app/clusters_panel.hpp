@@ -5,6 +5,7 @@
 // (model/cluster_edits.hpp), autosaved like every edit.
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/controls.hpp"
@@ -42,6 +43,7 @@ class ClustersPanel {
   bool rename_active_ = false;
   char rename_buf_[256] = {};
   ControlLog controls_;
+  std::unordered_map<ClusterId, float> heights_;  // as last drawn (px): clusters out of view are skipped
 };
 
 }  // namespace goldspan::ui
