@@ -185,6 +185,24 @@ std::optional<json> refused_read_only() {
   return json{{"ok", false}, {"errors", {"read-only: " + why}}};
 }
 
+// Files passed as one buffer: `names` is [{name, size}, ...] in the order their bytes follow one
+// another in `data`. Returns null, or the {ok: false, errors} answer of the call named `what`.
+const char* unpack_files(const char* names, size_t names_len, const char* data, size_t len,
+                         std::vector<goldspan::NamedFile>& files, const char* what) {
+  try {
+    size_t at = 0;
+    for (const auto& f : json::parse(names, names + names_len)) {
+      const size_t n = f.at("size").get<size_t>();
+      if (n > len - at) throw std::out_of_range("file sizes exceed the data");
+      files.push_back({f.at("name").get<std::string>(), std::string(data + at, n)});
+      at += n;
+    }
+  } catch (const std::exception& e) {
+    return out({{"ok", false}, {"errors", {std::string(what) + ": " + e.what()}}});
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 extern "C" {
@@ -346,17 +364,7 @@ EMSCRIPTEN_KEEPALIVE void gs_show_errors(const char* title, const char* errors) 
 EMSCRIPTEN_KEEPALIVE const char* gs_open_files(const char* names, size_t names_len, const char* data, size_t len) {
   wake();
   std::vector<goldspan::NamedFile> files;
-  try {
-    size_t at = 0;
-    for (const auto& f : json::parse(names, names + names_len)) {
-      const size_t n = f.at("size").get<size_t>();
-      if (n > len - at) throw std::out_of_range("file sizes exceed the data");
-      files.push_back({f.at("name").get<std::string>(), std::string(data + at, n)});
-      at += n;
-    }
-  } catch (const std::exception& e) {
-    return out({{"ok", false}, {"errors", {std::string("openFiles: ") + e.what()}}});
-  }
+  if (const char* err = unpack_files(names, names_len, data, len, files, "openFiles")) return err;
   return out(result_json(g_app->open_files(std::move(files))));
 }
 
@@ -366,17 +374,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_adjudicate(const char* names, size_t names_l
   wake();
   if (const auto r = refused_read_only()) return out(*r);
   std::vector<goldspan::NamedFile> files;
-  try {
-    size_t at = 0;
-    for (const auto& f : json::parse(names, names + names_len)) {
-      const size_t n = f.at("size").get<size_t>();
-      if (n > len - at) throw std::out_of_range("file sizes exceed the data");
-      files.push_back({f.at("name").get<std::string>(), std::string(data + at, n)});
-      at += n;
-    }
-  } catch (const std::exception& e) {
-    return out({{"ok", false}, {"errors", {std::string("adjudicate: ") + e.what()}}});
-  }
+  if (const char* err = unpack_files(names, names_len, data, len, files, "adjudicate")) return err;
   return out(result_json(g_app->adjudicate(std::move(files))));
 }
 

@@ -203,6 +203,8 @@ class App {
   Fonts fonts_;
   Tokenizer tokenizer_;
   bool dictionaries_ = false;
+  // Some of `files` needs the CJK/Thai break dictionaries, which are not loaded yet.
+  bool lacks_dictionaries(const std::vector<NamedFile>& files) const;
   std::unique_ptr<Corpus> corpus_;
   std::unique_ptr<History> history_;
   Pane panes_[2];

@@ -22,16 +22,21 @@ OpenResult App::open_file(const std::string& name, std::string bytes) {
   return open_files(std::move(one));
 }
 
+bool App::lacks_dictionaries(const std::vector<NamedFile>& files) const {
+  if (dictionaries_) return false;
+  for (const NamedFile& f : files)
+    if (needs_break_dictionary(f.bytes)) return true;
+  return false;
+}
+
 OpenResult App::open_files(std::vector<NamedFile> files) {
   OpenResult r;
   if (files.empty()) return r;
-  if (!dictionaries_)
-    for (const NamedFile& f : files)
-      if (needs_break_dictionary(f.bytes)) {
-        r.ok = false;
-        r.needs_dictionaries = true;
-        return r;  // the page loads them and calls again
-      }
+  if (lacks_dictionaries(files)) {
+    r.ok = false;
+    r.needs_dictionaries = true;
+    return r;  // the page loads them and calls again
+  }
   const std::string what = files.size() == 1 ? files[0].name : std::to_string(files.size()) + " files";
   // A W3C file carries no text: it may annotate the documents already open, so they are
   // offered as its texts (copies, tokenized again; only when such a file is in the drop).
@@ -142,13 +147,11 @@ OpenResult App::adjudicate(std::vector<NamedFile> files) {
     return r;
   }
   if (files.size() < 2) r.errors.push_back("Adjudicate: choose two or more annotators' gold JSON files of the same documents");
-  if (!dictionaries_)
-    for (const NamedFile& f : files)
-      if (needs_break_dictionary(f.bytes)) {
-        r.ok = false;
-        r.needs_dictionaries = true;
-        return r;  // the page loads them and calls again
-      }
+  if (lacks_dictionaries(files)) {
+    r.ok = false;
+    r.needs_dictionaries = true;
+    return r;  // the page loads them and calls again
+  }
   std::vector<GoldImport> in;
   in.reserve(files.size());
   for (const NamedFile& f : files) {
