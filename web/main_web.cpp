@@ -10,6 +10,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -114,6 +115,49 @@ uint64_t draw_data_hash(const ImDrawData& dd, int fb_w, int fb_h) {
   return h.value();
 }
 
+// ImGui 1.86 reads the keys' state once per frame, so a key pressed and released between two
+// frames (a quick tap, or any key while the loop sleeps: the press wakes it, the release comes
+// before the frame) would never be seen pressed by its widgets (Enter in a text field), and
+// characters typed after a key in the same frame would be applied before it (Backspace then
+// "O" deleting the "O"). So keys and characters are fed to ImGui in the order they came: each
+// frame takes one key press (held down for that frame if it was already released, with the
+// modifiers it was pressed with) and the characters that follow it up to the next key press.
+struct Input {
+  int key;  // -1: a character
+  int mods;
+  unsigned ch;
+};
+std::deque<Input> g_input;  // not yet given to ImGui
+std::vector<int> g_held;    // held down by the last frame for a press already released
+void feed_input() {
+  ImGuiIO& io = ImGui::GetIO();
+  for (int k : g_held) io.KeysDown[k] = false;
+  bool mods_changed = !g_held.empty();
+  g_held.clear();
+  io.InputQueueCharacters.resize(0);  // rebuilt below, in order (the backend added them as they came)
+  int mods = 0;
+  if (!g_input.empty() && g_input.front().key >= 0) {
+    const Input in = g_input.front();
+    g_input.pop_front();
+    if (!io.KeysDown[in.key]) {
+      io.KeysDown[in.key] = true;
+      g_held.push_back(in.key);
+      mods = in.mods;
+      mods_changed = true;
+    }
+  }
+  // The characters up to the next press: those of the press just given (a browser sends a key's
+  // character right after its keydown; a hotkey that opens a text field must not type into it).
+  for (; !g_input.empty() && g_input.front().key < 0; g_input.pop_front()) io.AddInputCharacter(g_input.front().ch);
+  if (mods_changed) {  // as ImGui's GLFW backend derives them, plus the held press's own
+    io.KeyCtrl = (mods & GLFW_MOD_CONTROL) || io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = (mods & GLFW_MOD_SHIFT) || io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = (mods & GLFW_MOD_ALT) || io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = (mods & GLFW_MOD_SUPER) || io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+  }
+  if (!g_input.empty() || !g_held.empty()) wake();  // the rest, and the release, in the next frames
+}
+
 void sleep_until_woken() {
   g_sleeping = true;
   emscripten_pause_main_loop();
@@ -139,6 +183,7 @@ void frame() {
   }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  feed_input();
   ImGui::NewFrame();
   g_app->frame();
   ImGui::Render();
@@ -270,11 +315,15 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   glfwSetCursorPosCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
   glfwSetMouseButtonCallback(g_window, [](GLFWwindow*, int, int, int) { wake(); });
   glfwSetScrollCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
-  glfwSetCharCallback(g_window, [](GLFWwindow*, unsigned int) { wake(); });
+  glfwSetCharCallback(g_window, [](GLFWwindow*, unsigned int c) {
+    wake();
+    g_input.push_back({-1, 0, c});
+  });
   glfwSetCursorEnterCallback(g_window, [](GLFWwindow*, int) { wake(); });  // hover ends on leaving
   glfwSetWindowFocusCallback(g_window, [](GLFWwindow*, int) { wake(); });
   glfwSetKeyCallback(g_window, [](GLFWwindow*, int key, int, int action, int mods) {
     wake();
+    if (action == GLFW_PRESS && key >= 0 && key < IM_ARRAYSIZE(ImGuiIO::KeysDown)) g_input.push_back({key, mods, 0});
     if (action == GLFW_RELEASE) return;
     goldspan::ui::key_log().record({key, (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, (mods & GLFW_MOD_SHIFT) != 0,
                                     (mods & GLFW_MOD_ALT) != 0});
@@ -736,6 +785,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_documents_panel() {
   wake();
   json controls = json::object();
   for (const auto& c : g_app->documents_controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
+  for (const auto& c : g_app->menu_controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
   return out({{"controls", controls}});
 }
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { api, boot, corpusDir, cpOf, drag, key, open, repo, settle } from './browser.mjs';
+import { api, boot, clickBox, corpusDir, cpOf, drag, key, open, repo, settle } from './browser.mjs';
 
 const DOC = 'harbor-a.txt';
 
@@ -163,11 +163,16 @@ test('adjudication by hand: selected tokens take the keys, Enter keeps the stret
       await goldOf(b, 'ana', DOC, [{ label: 'PERSON', start: tomas, end: tomas + 12 }]),
       await goldOf(b, 'bo', DOC, [{ label: 'ORGANIZATION', start: tomas, end: tomas + 12 }]),
     ];
-    // Through the menu this time: File > Adjudicate… opens the page's file picker (the menu's
-    // rows as ImGui draws them at this viewport: File at the top left, Adjudicate… its 2nd row).
-    await b.page.mouse.click(24, 11);
-    await settle(b);
-    const [chooser] = await Promise.all([b.page.waitForEvent('filechooser', { timeout: 10000 }), b.page.mouse.click(56, 60)]);
+    // Through the menu this time: File > Adjudicate… opens the page's file picker (real clicks
+    // where the app drew the menu's head and, once a frame has opened it, its row).
+    const menu = async (name) => {
+      await b.page.waitForFunction((n) => window.goldspan.documentsPanel().controls[n], name, { timeout: 10000 });
+      return (await api(b, 'documentsPanel')).controls[name];
+    };
+    await clickBox(b, await menu('menu:File'));
+    const row = await menu('menu:Adjudicate');
+    const [chooser] = await Promise.all([b.page.waitForEvent('filechooser', { timeout: 10000 }),
+      b.page.mouse.click(row.x + row.width / 2, row.y + row.height / 2)]);
     await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
     await b.page.waitForFunction(() => window.goldspan.adjudication().active, null, { timeout: 10000 });
     await settle(b);

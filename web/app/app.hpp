@@ -143,6 +143,8 @@ class App {
   const ClustersPanel& clusters_panel() const { return clusters_; }
   // The documents panel's L and R buttons (side by side): "L:<doc id>", "R:<doc id>".
   const std::vector<Control>& documents_controls() const { return doc_controls_.list(); }
+  // The File menu's head and, while it is open, its Adjudicate… row ("menu:File", "menu:Adjudicate").
+  const std::vector<Control>& menu_controls() const { return menu_controls_.list(); }
 
  private:
   // [SECTION] Per-frame parts (app.cpp, panels.cpp)
@@ -150,6 +152,7 @@ class App {
   void draw_menu();
   void draw_documents_panel();
   ControlLog doc_controls_;
+  ControlLog menu_controls_;
   void draw_palette();
   void draw_span_list();
   void draw_inspector();

@@ -14,6 +14,8 @@ const ClaimsTable& ClaimsView::table(const App& app) {
   const Corpus& c = app.corpus();
   if (c.revision() != revision_ || c.document_count() != documents_) {
     table_ = build_claims_table(c);
+    contradicted_ = 0;
+    for (const ClaimRow& r : table_.rows) contradicted_ += r.contradicted();
     revision_ = c.revision();
     documents_ = c.document_count();
   }
@@ -36,9 +38,7 @@ void ClaimsView::draw(App& app) {
     return;
   }
   const ClaimsTable& t = table(app);
-  size_t contradicted = 0;
-  for (const ClaimRow& r : t.rows) contradicted += r.contradicted();
-  ImGui::Text("%zu claim groups over %zu documents, %zu contradicted", t.rows.size(), t.documents.size(), contradicted);
+  ImGui::Text("%zu claim groups over %zu documents, %zu contradicted", t.rows.size(), t.documents.size(), contradicted_);
   ImGui::SameLine();
   if (ImGui::SmallButton("Export CSV")) app.download("claims-csv");
   ImGui::SameLine();

@@ -40,6 +40,7 @@ class ClaimsView {
   uint64_t revision_ = ~0ull;
   size_t documents_ = 0;
   ClaimsTable table_;
+  size_t contradicted_ = 0;  // rows of table_ with a contradicts link
   std::vector<Cell> cells_;
   std::vector<float> row_top_;  // prefix sums of the measured row heights (size rows + 1)
   uint64_t measured_revision_ = ~0ull;

@@ -46,25 +46,45 @@ void ClustersPanel::draw(App& app) {
   }
   if (renaming_ && !app.corpus().find_cluster(renaming_)) renaming_ = 0;
   ImGui::BeginChild("##clusters", ImVec2(0, 0), false);
-  // A copy of the ids: an edit below may add or remove clusters.
-  std::vector<ClusterId> ids;
-  for (const auto& [id, cl] : clusters) ids.push_back(id);
+  // The rows (ids and heights) are rebuilt when the corpus changes, not walked from the corpus
+  // each frame; they are also a copy, as an edit below may add or remove clusters.
+  if (rows_revision_ != app.corpus().revision()) {
+    std::unordered_map<ClusterId, float> old;
+    for (const Row& r : rows_) old.emplace(r.id, r.height);
+    rows_.clear();
+    for (const auto& [id, cl] : clusters) {
+      const auto h = old.find(id);
+      rows_.push_back({id, h == old.end() ? -1.0f : h->second});
+    }
+    rows_revision_ = app.corpus().revision();
+  }
+  const std::vector<Row> rows = rows_;
   // Only the clusters in view are drawn (a corpus may have ten thousand, each several rows): one
   // out of view advances the cursor by the height it had when last drawn. A height measured
   // before an edit is corrected when the cluster comes into view again.
+  // Consecutive skipped clusters become one spacer item.
   const float top = ImGui::GetScrollY(), bottom = top + ImGui::GetWindowHeight();
-  for (ClusterId id : ids) {
-    const Cluster* cl = app.corpus().find_cluster(id);
-    if (!cl) continue;
-    const float y = ImGui::GetCursorPosY();
-    const auto h = heights_.find(id);
-    if (h != heights_.end() && renaming_ != id && (y + h->second < top || y > bottom)) {
-      ImGui::Dummy(ImVec2(1, h->second - ImGui::GetStyle().ItemSpacing.y));
+  float skipped = 0;
+  const auto spacer = [&] {
+    if (skipped > 0) ImGui::Dummy(ImVec2(1, skipped - ImGui::GetStyle().ItemSpacing.y));
+    skipped = 0;
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    const float y = ImGui::GetCursorPosY() + skipped;
+    if (r.height >= 0 && renaming_ != r.id && (y + r.height < top || y > bottom)) {
+      skipped += r.height;
       continue;
     }
+    const Cluster* cl = app.corpus().find_cluster(r.id);
+    if (!cl) continue;
+    spacer();
     draw_cluster(app, *cl);
-    heights_[id] = ImGui::GetCursorPosY() - y;
+    // Kept for the next frames unless this frame's edit rebuilt the rows.
+    if (rows_revision_ == app.corpus().revision() && i < rows_.size() && rows_[i].id == r.id)
+      rows_[i].height = ImGui::GetCursorPosY() - y;
   }
+  spacer();
   ImGui::EndChild();
 }
 

@@ -43,7 +43,14 @@ class ClustersPanel {
   bool rename_active_ = false;
   char rename_buf_[256] = {};
   ControlLog controls_;
-  std::unordered_map<ClusterId, float> heights_;  // as last drawn (px): clusters out of view are skipped
+  // Every cluster in corpus order with its height as last drawn (px; -1: never drawn), so that
+  // the clusters out of view are skipped; rebuilt when the corpus revision changes.
+  struct Row {
+    ClusterId id;
+    float height;
+  };
+  std::vector<Row> rows_;
+  uint64_t rows_revision_ = ~0ull;
 };
 
 }  // namespace goldspan::ui

@@ -39,13 +39,17 @@ void heading(const char* text) {
 // [SECTION] Menu
 
 void App::draw_menu() {
+  menu_controls_.clear();
   if (!ImGui::BeginMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
+  const bool file = ImGui::BeginMenu("File");
+  menu_controls_.note("menu:File");
+  if (file) {
     if (ImGui::MenuItem("Open files\xE2\x80\xA6", "Ctrl+O")) platform_.pick_files();
     if (ImGui::MenuItem("Adjudicate\xE2\x80\xA6")) platform_.pick_adjudication_files();
+    menu_controls_.note("menu:Adjudicate");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Choose several annotators' gold JSON files of the same documents: their agreed spans open\n"
-                        "as a new session (replacing what is open: export it first) and the disagreements are walked one by one.");
+                        "as a new session (what is open is downloaded first as a gold file) and the disagreements are walked one by one.");
     ImGui::Separator();
     if (ImGui::BeginMenu("Export")) {
       if (ImGui::MenuItem("Gold JSON", "Ctrl+S")) download("gold");
