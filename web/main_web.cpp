@@ -324,7 +324,13 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   glfwSetKeyCallback(g_window, [](GLFWwindow*, int key, int, int action, int mods) {
     wake();
     if (action == GLFW_PRESS && key >= 0 && key < IM_ARRAYSIZE(ImGuiIO::KeysDown)) g_input.push_back({key, mods, 0});
-    if (action == GLFW_RELEASE) return;
+    if (action == GLFW_RELEASE) {
+      // A key released before any frame took it (a quick tap while the loop slept) is handled
+      // now, in this event's task: its edit is made, drawn and sent to IndexedDB even if the
+      // page goes away before the next animation frame.
+      if (!g_input.empty()) frame();
+      return;
+    }
     goldspan::ui::key_log().record({key, (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, (mods & GLFW_MOD_SHIFT) != 0,
                                     (mods & GLFW_MOD_ALT) != 0});
   });
