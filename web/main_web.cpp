@@ -69,12 +69,15 @@ void apply_style(float dpr) {
   style.ScaleAllSizes(dpr);
 }
 
-// The frame loop runs only while something changes and sleeps otherwise: no requestAnimationFrame
-// callbacks and no CPU at rest, the canvas keeps its last picture (a frame under SwiftShader costs
-// the page tens of milliseconds, so even a heartbeat of two frames a second is a tenth of a core).
-// Input, every API call, fonts arriving and the autosave's progress (the shell calls gs_wake)
-// wake it; it then draws for kAwakeMs more, enough for ImGui to settle hover and focus after the
-// input. A change that comes with time alone (a status message expiring) sets a timer.
+// The frame loop builds frames only while something changes and idles otherwise: the canvas
+// keeps its last picture, and each animation frame only checks whether anything happened (a
+// frame under SwiftShader costs the page tens of milliseconds, so even a heartbeat of two frames
+// a second was a tenth of a core). Input, every API call, fonts arriving and the autosave's
+// progress (the shell calls gs_wake) wake it; it then draws for kAwakeMs more, enough for ImGui
+// to settle hover and focus after the input. A change that comes with time alone (a status
+// message expiring) sets a timer. The requestAnimationFrame callbacks go on at rest: pausing
+// Emscripten's main loop made the first input after a rest wait for the loop's restart, and a
+// press and the moves of a drag then reached ImGui in one frame (the drag started elsewhere).
 constexpr double kAwakeMs = 300;
 double g_last_activity = 0;
 uint64_t g_frames = 0;  // frames drawn since boot (tests check that none are drawn at rest)
@@ -83,10 +86,15 @@ int g_last_pending = -1;
 std::string g_last_warning;
 void wake() {
   g_last_activity = emscripten_get_now();
-  if (g_sleeping) {
-    g_sleeping = false;
-    emscripten_resume_main_loop();
-  }
+  g_sleeping = false;
+}
+// Set by the page's input: a frame after input is always drawn. Skipping those (their picture
+// unchanged, e.g. a mouse down) changed how Chromium delivered the next mouse events to the
+// page, and a drag's start landed on another token.
+bool g_input_since_frame = false;
+void input() {
+  g_input_since_frame = true;
+  wake();
 }
 
 uint64_t g_presented = 0;  // frames drawn on the canvas (GL), a subset of g_frames
@@ -158,9 +166,10 @@ void feed_input() {
   if (!g_input.empty() || !g_held.empty()) wake();  // the rest, and the release, in the next frames
 }
 
+// Called by each idle animation frame; sets the timer once per rest.
 void sleep_until_woken() {
+  if (g_sleeping) return;
   g_sleeping = true;
-  emscripten_pause_main_loop();
   const double due = g_app->redraw_due(), now = ImGui::GetTime();
   if (due > now) emscripten_async_call([](void*) { wake(); }, nullptr, static_cast<int>((due - now) * 1000) + 20);
 }
@@ -196,11 +205,12 @@ void frame() {
   glfwGetFramebufferSize(g_window, &w, &h);
   // A frame that would draw what the canvas shows already is not drawn (web/frame_hash.hpp).
   const uint64_t hash = draw_data_hash(*ImGui::GetDrawData(), w, h);
-  if (hash == g_drawn_hash && !textures_changed) {
+  if (!g_input_since_frame && hash == g_drawn_hash && !textures_changed) {
     goldspan::ui::key_log().clear();
     g_frame_ms = emscripten_get_now() - t0;
     return;
   }
+  g_input_since_frame = false;
   g_drawn_hash = hash;
   ++g_presented;
   glViewport(0, 0, w, h);
@@ -312,22 +322,22 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   apply_style(dpr);
   // Installed before ImGui's own callbacks, which chain to them: input wakes the frame loop,
   // and key presses are logged per frame.
-  glfwSetCursorPosCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
-  glfwSetMouseButtonCallback(g_window, [](GLFWwindow*, int, int, int) { wake(); });
+  glfwSetCursorPosCallback(g_window, [](GLFWwindow*, double, double) { input(); });
+  glfwSetMouseButtonCallback(g_window, [](GLFWwindow*, int, int, int) { input(); });
   glfwSetScrollCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
   glfwSetCharCallback(g_window, [](GLFWwindow*, unsigned int c) {
-    wake();
+    input();
     g_input.push_back({-1, 0, c});
   });
   glfwSetCursorEnterCallback(g_window, [](GLFWwindow*, int) { wake(); });  // hover ends on leaving
   glfwSetWindowFocusCallback(g_window, [](GLFWwindow*, int) { wake(); });
   glfwSetKeyCallback(g_window, [](GLFWwindow*, int key, int, int action, int mods) {
-    wake();
+    input();
     if (action == GLFW_PRESS && key >= 0 && key < IM_ARRAYSIZE(ImGuiIO::KeysDown)) g_input.push_back({key, mods, 0});
     if (action == GLFW_RELEASE) {
-      // A key released before any frame took it (a quick tap while the loop slept) is handled
-      // now, in this event's task: its edit is made, drawn and sent to IndexedDB even if the
-      // page goes away before the next animation frame.
+      // A key released before any frame took it (a quick tap) is handled now, in this event's
+      // task: its edit is made, drawn and sent to IndexedDB even if the page goes away before
+      // the next animation frame.
       if (!g_input.empty()) frame();
       return;
     }
@@ -348,7 +358,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
     ImGuiIO& io = ImGui::GetIO();
     io.MouseWheel -= float(e->deltaY / per * kUnitsPerNotch);
     io.MouseWheelH -= float(e->deltaX / per * kUnitsPerNotch);
-    wake();
+    input();
     return EM_TRUE;
   });
   ImGui_ImplOpenGL3_Init("#version 300 es");
