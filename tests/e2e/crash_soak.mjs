@@ -156,7 +156,7 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
   }
 
   // [SECTION] Real input
-  let labels = [], lastInput = 0;
+  let labels = [], lastInput = 0, lastKind = '';
   async function rectOf(cp) {
     return page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, cp]);
   }
@@ -168,6 +168,7 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
   async function edit(kind, { wait = true, holdDrag = false } = {}) {
     const spans = await current();
     lastInput = Date.now();
+    lastKind = kind === 'add' || !spans.length ? 'add' : kind;
     if (kind === 'add' || !spans.length) {
       const free = words.filter((w) => !spans.some((s) => s.start < w.end && w.start < s.end));
       const w = pick(free.length ? free : words);
@@ -212,14 +213,20 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
     let j = -1;
     for (let i = states.length - 1; i >= 0; i--) if (states[i].key === restored) { j = i; break; }
     stats.restores++;
-    if (j < 0) {
-      // A state never drawn: an edit applied and committed just before the kill, before its frame.
-      // Accepted only when the last input was under 100 ms old and the state is one step (an add,
-      // a delete, a relabel) from the last drawn one.
-      const last = states[states.length - 1];
+    // A state never drawn: an edit applied and committed just before the kill, before its frame
+    // (a key released before any frame is handled in its own task). Accepted only when the last
+    // input was under 100 ms old and the state is what that input makes of the last drawn one: one
+    // span more for an add, one fewer for a delete, one changed for a relabel (an undo or redo:
+    // any one step). It may equal an older state (a delete back to no spans).
+    const last = states[states.length - 1];
+    if (j < states.length - 1) {
       const a = new Set(last ? JSON.parse(last.key) : []), z = new Set(JSON.parse(restored));
-      const diff = [...a].filter((x) => !z.has(x)).length + [...z].filter((x) => !a.has(x)).length;
-      if (lastInput > killAt - 100 && diff >= 1 && diff <= 2) { stats.unseen++; return; }
+      const gone = [...a].filter((x) => !z.has(x)).length, added = [...z].filter((x) => !a.has(x)).length;
+      const step = { add: gone === 0 && added === 1, delete: gone === 1 && added === 0, relabel: gone === 1 && added === 1 }[lastKind]
+        ?? (gone + added >= 1 && gone + added <= 2);
+      if (lastInput > killAt - 100 && step) { stats.unseen++; return; }
+    }
+    if (j < 0) {
       stats.corrupted++;
       stats.failures.push(`${moment}: restored a state never drawn: ${restored}`);
       return;
