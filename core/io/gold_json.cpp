@@ -230,6 +230,9 @@ std::string write_gold(const Corpus& c, const GoldWriteOptions& opt) {
   }
   a += ']';
   p.str("exported_at", opt.exported_at.empty() ? format_timestamp(now_ms()) : opt.exported_at);
+  // Suggestions are not annotations: the file holds the accepted ones as spans and says how
+  // many were neither accepted nor rejected.
+  if (!c.suggestions().empty()) p.key("suggestions_left").raw() += std::to_string(c.suggestions().size());
   p.close();
   out += "\n}\n";
   return out;
@@ -605,7 +608,8 @@ class GoldReader {
   void read_provenance(const json& j) {
     Object o(j, "provenance", imp_);
     if (!o.ok()) return;
-    o.only({"tool", "tool_version", "annotators", "exported_at"});
+    o.only({"tool", "tool_version", "annotators", "exported_at", "suggestions_left"});
+    if (auto n = o.integer("suggestions_left", false); n && *n < 0) imp_.add_error(o.path("suggestions_left"), "expected a count (0 or more)");
     o.string("tool", false);
     o.string("tool_version", false);
     o.timestamp("exported_at");

@@ -223,7 +223,7 @@ GoldImport one_text(const NamedFile& f, Tokenizer& tok) {
 }  // namespace
 
 ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokenizer& tok,
-                     const std::vector<std::shared_ptr<const Document>>& open) {
+                     const std::vector<std::shared_ptr<const Document>>& open, bool predictions) {
   ReadFiles out;
   GoldImport& all = out.import;
   all.file_name = files.size() == 1 ? files[0].name : std::to_string(files.size()) + " files";
@@ -293,7 +293,7 @@ ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokeniz
       case FileKind::Jsonl: add(parse_jsonl(f.bytes, f.name, tok), f.name); break;
       case FileKind::Gold: add(parse_gold(f.bytes, f.name, &schema, tok), f.name); break;
       case FileKind::Doccano: add(parse_doccano(f.bytes, f.name, schema, tok), f.name); break;
-      case FileKind::LabelStudio: add(parse_label_studio(f.bytes, f.name, schema, tok), f.name); break;
+      case FileKind::LabelStudio: add(parse_label_studio(f.bytes, f.name, schema, tok, LabelStudioReadOptions{predictions}), f.name); break;
       case FileKind::Prodigy: add(parse_prodigy(f.bytes, f.name, schema, tok), f.name); break;
       case FileKind::BratConf:
         all.warnings.push_back(f.name + ": brat's annotation.conf is not read: the page's schema is used");

@@ -52,8 +52,10 @@ struct ReadFiles {
 // W3C files carry no text: their sources are the plain text files of the same drop (which are
 // then not documents of their own) or the documents in `open` (those already open in the
 // page), matched as io/w3c.hpp says.
+// `predictions`: Label Studio tasks give their "predictions" (model pre-annotations, read as
+// suggestions) instead of their "annotations".
 ReadFiles read_files(std::vector<NamedFile> files, const Schema& schema, Tokenizer& tokenizer,
-                     const std::vector<std::shared_ptr<const Document>>& open = {});
+                     const std::vector<std::shared_ptr<const Document>>& open = {}, bool predictions = false);
 
 // Appends `more` to `all`, renumbering its document, span and cluster references. Cluster and
 // link ids are prefixed with the file name when another file has the same id.

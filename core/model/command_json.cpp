@@ -148,6 +148,23 @@ void AddLink::write(JsonWriter& out) const {
 }
 void RemoveLink::write(JsonWriter& out) const { out.id_field("id", 'l', id_); }
 
+void AddSuggestions::write(JsonWriter& out) const {
+  write_new_id(out, 'g', new_id_);
+  out.field("source", source_);
+  out.array("items", items_.size(), [&](size_t i) {
+    out.begin();
+    out.field("doc", items_[i].doc);
+    out.field("type", items_[i].type);
+    out.field("frags", items_[i].fragments);
+    out.end();
+  });
+}
+void AcceptSuggestion::write(JsonWriter& out) const {
+  out.id_field("id", 'g', id_);
+  if (new_id_) out.id_field("span", 's', new_id_);  // the span it became
+}
+void RejectSuggestion::write(JsonWriter& out) const { out.id_field("id", 'g', id_); }
+
 void Bulk::write(JsonWriter& out) const {
   out.field("label", label_);
   out.array("cmds", cmds_.size(), [&](size_t i) {
@@ -231,6 +248,28 @@ std::unique_ptr<Command> command_from_json(const json& j, const Stamp* inherited
   } else if (op == "remove_link") {
     f.only({"op", "id", "by", "t"});
     cmd = std::make_unique<RemoveLink>(f.id("id", 'l'));
+  } else if (op == "add_suggestions") {
+    f.only({"op", "id", "source", "items", "by", "t"});
+    new_id = f.id("id", 'g');
+    const json& items = f.at("items");
+    if (!items.is_array() || items.empty()) throw Error(f.path("items"), "expected a non-empty array of suggestions");
+    std::vector<AddSuggestions::Item> list;
+    list.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+      const std::string at = f.path("items") + "[" + std::to_string(i) + "]";
+      if (!items[i].is_object()) throw Error(at, "expected an object");
+      const Fields item(items[i], at);
+      item.only({"doc", "type", "frags"});
+      list.push_back({item.str("doc"), item.str("type"), item.frags("frags")});
+    }
+    cmd = std::make_unique<AddSuggestions>(f.str("source"), std::move(list), EdgeMode::Character);
+  } else if (op == "accept_suggestion") {
+    f.only({"op", "id", "span", "by", "t"});
+    new_id = f.id("span", 's');
+    cmd = std::make_unique<AcceptSuggestion>(f.id("id", 'g'));
+  } else if (op == "reject_suggestion") {
+    f.only({"op", "id", "by", "t"});
+    cmd = std::make_unique<RejectSuggestion>(f.id("id", 'g'));
   } else if (op == "bulk") {
     f.only({"op", "label", "cmds", "by", "t"});
     auto bulk = std::make_unique<Bulk>(f.has("label") ? f.str("label") : std::string());

@@ -17,6 +17,7 @@
 // [SECTION] Relations    AddRelation, RemoveRelation
 // [SECTION] Clusters     CreateCluster, DeleteCluster, RenameCluster, AddMember, RemoveMember
 // [SECTION] Claim links  AddLink, RemoveLink
+// [SECTION] Suggestions  AddSuggestions, AcceptSuggestion, RejectSuggestion
 // [SECTION] Bulk
 #include <cstdint>
 #include <memory>
@@ -281,6 +282,63 @@ class RemoveLink final : public Command {
  private:
   LinkId id_;
   Link saved_;
+};
+
+// [SECTION] Suggestions (proposed spans; see Corpus)
+// Adds many suggestions as one step, from one source ("dict:places.tsv", "predictions:x.json").
+// All or nothing: an item out of range, with an unknown type, or cutting a grapheme cluster is
+// an error naming its index. Edges are widened to tokens like AddSpan's token mode on the first
+// apply; ids are consecutive from the counter.
+class AddSuggestions final : public Command {
+ public:
+  struct Item {
+    std::string doc, type;
+    std::vector<Range> fragments;
+  };
+  AddSuggestions(std::string source, std::vector<Item> items, EdgeMode mode = EdgeMode::Token)
+      : source_(std::move(source)), items_(std::move(items)), mode_(mode) {}
+  SuggestionId first_id() const noexcept { return new_id_; }
+  size_t size() const noexcept { return items_.size(); }
+  void apply(Corpus& c) override;
+  void revert(Corpus& c) override;
+  const char* op() const noexcept override { return "add_suggestions"; }
+  void write(JsonWriter& out) const override;
+
+ private:
+  std::string source_;
+  std::vector<Item> items_;
+  EdgeMode mode_;
+};
+
+// Turns a suggestion into an ordinary span (stamped with whoever accepts it) and removes the
+// suggestion; refused, with nothing changed, when the span would break the schema's overlap
+// rules or an identical span exists.
+class AcceptSuggestion final : public Command {
+ public:
+  explicit AcceptSuggestion(SuggestionId id) : id_(id) {}
+  SuggestionId suggestion() const noexcept { return id_; }
+  SpanId span() const noexcept { return new_id_; }
+  void apply(Corpus& c) override;
+  void revert(Corpus& c) override;
+  const char* op() const noexcept override { return "accept_suggestion"; }
+  void write(JsonWriter& out) const override;
+
+ private:
+  SuggestionId id_;
+  Suggestion saved_;
+};
+
+class RejectSuggestion final : public Command {
+ public:
+  explicit RejectSuggestion(SuggestionId id) : id_(id) {}
+  void apply(Corpus& c) override;
+  void revert(Corpus& c) override;
+  const char* op() const noexcept override { return "reject_suggestion"; }
+  void write(JsonWriter& out) const override;
+
+ private:
+  SuggestionId id_;
+  Suggestion saved_;
 };
 
 // [SECTION] Bulk: several commands as one step. Applied in order; if one fails, those before

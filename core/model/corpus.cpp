@@ -36,6 +36,8 @@ size_t Corpus::add_document(std::shared_ptr<const Document> doc) {
   doc_by_id_.emplace(doc->id(), docs_.size());
   docs_.push_back(std::move(doc));
   index_.emplace_back();
+  sugg_by_doc_.emplace_back();
+  sugg_longest_.push_back(0);
   token_blocks_.emplace_back(*docs_.back());
   touch();
   return docs_.size() - 1;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,9 @@ class AddMember;
 class RemoveMember;
 class AddLink;
 class RemoveLink;
+class AddSuggestions;
+class AcceptSuggestion;
+class RejectSuggestion;
 class Bulk;
 class History;
 
@@ -90,6 +94,19 @@ class Corpus {
   const Link* find_link(LinkId id) const noexcept;
   std::vector<LinkId> links_of(Ref end) const;  // as source or target, ascending
 
+  // [SECTION] Suggestions: proposed spans, not part of the annotation (no relations, no
+  // clusters, not exported as spans) until AcceptSuggestion turns one into a Span.
+  const std::map<SuggestionId, Suggestion>& suggestions() const noexcept { return suggestions_; }
+  const Suggestion* find_suggestion(SuggestionId id) const noexcept;
+  size_t suggestion_count(size_t doc) const { return sugg_by_doc_.at(doc).size(); }
+  // Suggestions of document `doc` with a fragment overlapping [a, b), ordered by (start, id).
+  std::vector<SuggestionId> suggestions_in(size_t doc, uint32_t a, uint32_t b) const;
+  // The suggestion after (dir > 0) or before (dir < 0) position (doc, cp, id) in reading order
+  // over all documents, wrapping around; 0 when there is none.
+  SuggestionId next_suggestion(size_t doc, uint32_t cp, SuggestionId id, int dir) const;
+  // A span with the same document, type and fragments exists.
+  bool has_identical_span(uint32_t doc, uint16_t type, const std::vector<Range>& fragments) const;
+
   // [SECTION] State
   // Increases on every change, including undo and redo; the UI polls it.
   uint64_t revision() const noexcept { return revision_; }
@@ -100,6 +117,7 @@ class Corpus {
     RelationId relation = 1;
     ClusterId cluster = 1;
     LinkId link = 1;
+    SuggestionId suggestion = 1;
   };
   const Counters& next_ids() const noexcept { return next_; }
 
@@ -127,6 +145,9 @@ class Corpus {
   friend class RemoveMember;
   friend class AddLink;
   friend class RemoveLink;
+  friend class AddSuggestions;
+  friend class AcceptSuggestion;
+  friend class RejectSuggestion;
   friend class Bulk;
   friend class History;
 
@@ -145,6 +166,8 @@ class Corpus {
   void remove_member(ClusterId c, SpanId s);
   void insert_link(const Link& l);
   Link erase_link(LinkId id);
+  void insert_suggestion(Suggestion g);
+  Suggestion erase_suggestion(SuggestionId id);
   uint32_t intern_annotator(const std::string& name);
   void touch() noexcept { ++revision_; }
   static uint64_t ref_key(Ref r) noexcept { return uint64_t(r.kind) << 32 | r.id; }  // links_of_
@@ -172,6 +195,10 @@ class Corpus {
   std::unordered_map<SpanId, ClusterId> cluster_of_;
   std::map<LinkId, Link> links_;
   std::unordered_map<uint64_t, std::vector<LinkId>> links_of_;  // key: Ref kind << 32 | id
+  std::map<SuggestionId, Suggestion> suggestions_;
+  // Per document: (first fragment's start, id), and the longest extent seen (for range queries).
+  std::vector<std::set<std::pair<uint32_t, SuggestionId>>> sugg_by_doc_;
+  std::vector<uint32_t> sugg_longest_;
   std::vector<std::string> annotators_;
   std::unordered_map<std::string, uint32_t> annotator_index_;
 

@@ -30,6 +30,10 @@ std::string Corpus::canonical_dump(bool with_counters) const {
     num(next_.cluster);
     out += ",\"link\":";
     num(next_.link);
+    if (next_.suggestion > 1) {  // dumps of corpora that never had suggestions stay as they were
+      out += ",\"suggestion\":";
+      num(next_.suggestion);
+    }
     out += "},";
   }
   out += "\"spans\":[";
@@ -109,7 +113,32 @@ std::string Corpus::canonical_dump(bool with_counters) const {
     stamp(l.annotator, l.created);
     out += '}';
   }
-  out += "]}";
+  out += ']';
+  if (!suggestions_.empty()) {
+    out += ",\"suggestions\":[";
+    for (const auto& [id, g] : suggestions_) {
+      out += id == suggestions_.begin()->first ? "{\"id\":" : ",{\"id\":";
+      num(id);
+      out += ",\"doc\":";
+      str(docs_[g.doc]->id());
+      out += ",\"type\":";
+      str(schema_.span_types()[g.type].name);
+      out += ",\"frags\":[";
+      for (const Range& f : g.fragments) {
+        if (&f != g.fragments.begin()) out += ',';
+        out += '[';
+        num(f.start);
+        out += ',';
+        num(f.end);
+        out += ']';
+      }
+      out += "],\"source\":";
+      str(annotators_[g.source]);
+      out += '}';
+    }
+    out += ']';
+  }
+  out += '}';
   return out;
 }
 
@@ -173,6 +202,16 @@ void Corpus::check_invariants() const {
   }
   for (const auto& [k, ids] : links_of_) adjacency += ids.size();
   if (adjacency != 2 * links_.size()) fail("link adjacency holds stale entries");
+  size_t indexed_suggestions = 0;
+  for (size_t d = 0; d < sugg_by_doc_.size(); ++d)
+    for (const auto& [start, id] : sugg_by_doc_[d]) {
+      const Suggestion* g = find_suggestion(id);
+      if (!g || g->doc != d || g->fragments.extent().start != start || id >= next_.suggestion ||
+          g->fragments.extent().end - start > sugg_longest_[d])
+        fail("suggestion index entry " + format_id('g', id));
+      ++indexed_suggestions;
+    }
+  if (indexed_suggestions != suggestions_.size()) fail("suggestion index holds stale entries");
 }
 
 size_t Corpus::span_memory_bytes() const noexcept {

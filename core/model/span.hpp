@@ -1,7 +1,7 @@
 #pragma once
 // The records a Corpus holds: spans, relations, clusters and claim links. Plain data.
 // Ids are corpus-wide, start at 1, are never reused (not even after undo) and print as
-// "s12" (span), "r3" (relation), "c4" (cluster), "l5" (claim link). Offsets are code points,
+// "s12" (span), "r3" (relation), "c4" (cluster), "l5" (claim link), "g7" (suggestion). Offsets are code points,
 // half-open, like Document's.
 #include <cstdint>
 #include <string>
@@ -16,6 +16,7 @@ using SpanId = uint32_t;
 using RelationId = uint32_t;
 using ClusterId = uint32_t;
 using LinkId = uint32_t;
+using SuggestionId = uint32_t;
 
 enum class SpanKind : uint8_t { Entity, Claim, Cue };
 const char* to_string(SpanKind k) noexcept;  // "entity", "claim", "cue"
@@ -97,7 +98,17 @@ struct Link {
   int64_t created = 0;
 };
 
-// "s12", "r3", "c4", "l5".
+// A proposed span (a dictionary match, a model's prediction, another file's span) that is not
+// part of the annotation until accepted: accepting turns it into an ordinary Span. Printed "g7".
+struct Suggestion {
+  SuggestionId id = 0;
+  uint32_t doc = 0;
+  uint16_t type = 0;
+  Fragments fragments;
+  uint32_t source = 0;  // Corpus::annotator_name index: where it came from ("dict:places.tsv")
+};
+
+// "s12", "r3", "c4", "l5", "g7".
 std::string format_id(char prefix, uint32_t id);
 inline std::string to_string(Ref r) { return format_id(r.kind == Ref::Span ? 's' : 'c', r.id); }
 // The number in "s12" when the text has that prefix and a valid id, else 0.
