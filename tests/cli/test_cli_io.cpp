@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -399,4 +400,74 @@ TEST_CASE("cli convert: brat events mapped by the schema's brat field, in and ou
   const Run refused = run("convert --from brat --to gold --schema " + bad + " " + dir + " -");
   CHECK(refused.code != 0);
   CHECK(refused.err.find("brat.claim_events[0]: unknown relation type 'claimant' (not in relation_types)") != std::string::npos);
+}
+
+// docs/formats.md, "Interchange formats": "Every input format but gold and brat needs `--schema
+// FILE`"; "Records from formats without annotators or times get `--annotator` (default
+// `import`) and `--time` (default now)".
+TEST_CASE("cli convert: --schema needed for every input but gold and brat; --annotator, --time default now", "[cli][io][docs]") {
+  const std::string fx = kSource + "/tests/io/fixtures/";
+  const std::string conll = write_temp("s.conll", "Ines _ _ B-PERSON\n");
+  const std::string jsonl = write_temp("s.jsonl", "{\"id\": \"x\", \"text\": \"Ines\"}\n");
+  const std::string prodigy = write_temp("s.prodigy.jsonl", "{\"text\": \"Ines\", \"answer\": \"accept\"}\n");
+  for (const auto& [from, in] : {std::make_pair("txt", kSource + "/assets/sample"), std::make_pair("jsonl", jsonl), std::make_pair("conll", conll),
+                                 std::make_pair("doccano", fx + "samples.doccano.jsonl"), std::make_pair("label-studio", fx + "samples.label-studio.json"),
+                                 std::make_pair("prodigy", prodigy), std::make_pair("w3c", jsonl)}) {
+    INFO(from);
+    const Run r = run(std::string("convert --from ") + from + " --to gold " + in + " -");
+    CHECK(r.code != 0);
+    CHECK(r.err.find("--schema: is needed") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  auto iso = [](std::time_t t) {
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", std::gmtime(&t));
+    return std::string(buf);
+  };
+  const std::string before = iso(std::time(nullptr) - 1);
+  const Run r = run("convert --from doccano --to gold --schema " + kSchema + " --annotator zoe " + fx + "samples.doccano.jsonl -");
+  const std::string after = iso(std::time(nullptr) + 1);
+  REQUIRE(r.code == 0);
+  const json span = json::parse(r.out)["documents"][0]["spans"][0];
+  CHECK(span["annotator"] == "zoe");
+  CHECK(span["created"].get<std::string>() >= before);  // ISO 8601 strings of one form sort as times
+  CHECK(span["created"].get<std::string>() <= after);
+}
+
+// docs/formats.md: brat import of "one `.ann`"; Prodigy import; Label Studio's "with
+// `--predictions` the first prediction"; CoNLL "Entity spans by default (`--kinds entity,claim,cue`)".
+TEST_CASE("cli convert: one .ann, --from prodigy, --predictions, --kinds", "[cli][io][docs]") {
+  const std::string dir = temp_dir() + "/brat-one";
+  REQUIRE(run("convert --from gold --to brat " + kGold + " " + dir).code == 0);
+  const Run one = run("convert --from brat --to gold --schema " + kSchema + " " + kTime + " " + dir + "/harbor-b.ann -");
+  REQUIRE(one.code == 0);
+  const json b = json::parse(one.out);
+  REQUIRE(b["documents"].size() == 1);
+  CHECK(b["documents"][0]["id"] == "harbor-b");
+  CHECK(b["documents"][0]["spans"].size() == gold_of(kGold)["documents"][1]["spans"].size());
+
+  const std::string p = temp_dir() + "/samples.prodigy.jsonl";
+  REQUIRE(run("convert --from gold --to prodigy " + kGold + " " + p).code == 0);
+  const Run back = run("convert --from prodigy --to gold --schema " + kSchema + " " + kTime + " " + p + " -");
+  REQUIRE(back.code == 0);
+  CHECK(json::parse(back.out)["documents"][1]["spans"].size() == 4);
+
+  const std::string task = write_temp("pred.json", R"([{"id": 7, "data": {"text": "Ines Oduya said"}, "annotations": [],
+    "predictions": [{"result": [{"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
+      "value": {"start": 0, "end": 10, "labels": ["PERSON"]}}]}]}])");
+  const Run plain = run("convert --from label-studio --to gold --schema " + kSchema + " " + task + " -");
+  const Run pred = run("convert --from label-studio --to gold --predictions --schema " + kSchema + " " + task + " -");
+  REQUIRE(plain.code == 0);
+  REQUIRE(pred.code == 0);
+  CHECK(json::parse(plain.out)["documents"][0]["spans"].empty());
+  CHECK(json::parse(pred.out)["documents"][0]["spans"].size() == 1);
+
+  const Run entities = run("convert --from gold --to conll " + kGold + " -");
+  const Run claims = run("convert --from gold --to conll --kinds claim " + kGold + " -");
+  REQUIRE(entities.code == 0);
+  REQUIRE(claims.code == 0);
+  CHECK(entities.out.find("B-PERSON") != std::string::npos);
+  CHECK(entities.out.find("B-CLAIM") == std::string::npos);
+  CHECK(claims.out.find("B-CLAIM") != std::string::npos);
+  CHECK(claims.out.find("B-PERSON") == std::string::npos);
 }
