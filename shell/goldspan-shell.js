@@ -346,7 +346,7 @@
 
   // [SECTION] What the wasm app calls (web/platform_web.cpp)
   const fileInput = $('file-input');
-  let pickPurpose = 'open';  // 'adjudicate' after File > Adjudicate…
+  let pickPurpose = 'open';  // 'adjudicate' after File > Adjudicate…, 'suggestions' after File > Open as suggestions…
   globalThis.goldspanShell = {
     download(name, mime, bytes) {
       const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
@@ -430,7 +430,9 @@
     return r;
   }
 
-  async function openFiles(files) {
+  // { suggestions: true }: File > Open as suggestions… (the files' spans, Label Studio
+  // predictions and dictionary matches become suggestions to accept or reject).
+  async function openFiles(files, { suggestions = false } = {}) {
     const all = [];
     try {
       for (const f of files) {
@@ -450,7 +452,7 @@
     for (const f of all) { data.set(f.bytes, at); at += f.bytes.length; }
     const names = new TextEncoder().encode(JSON.stringify(all.map((f) => ({ name: f.name, size: f.bytes.length }))));
     const r = await withDictionaries(() => withBytes(names, (np, nn) => withBytes(data, (p, n) =>
-      callJson('gs_open_files', ['number', 'number', 'number', 'number'], [np, nn, p, n]))));
+      callJson('gs_open_files', ['number', 'number', 'number', 'number', 'number'], [np, nn, p, n, suggestions ? 1 : 0]))));
     opened = { count: opened.count + 1, result: r };
     canvas.focus();
     return [r];
@@ -459,7 +461,7 @@
     const files = [...fileInput.files];
     fileInput.value = '';
     if (pickPurpose === 'adjudicate') await adjudicate(files);
-    else await openFiles(files);
+    else await openFiles(files, { suggestions: pickPurpose === 'suggestions' });
     pickPurpose = 'open';
   });
   window.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
@@ -498,6 +500,7 @@
     openFiles,
     adjudicate,
     adjudication() { return callJson('gs_adjudication', [], []); },
+    suggestions(docId = '') { return callJson('gs_suggestions', ['string'], [docId]); },
     lastOpened() { return opened; },
     documents() { return callJson('gs_documents', [], []); },
     schema() { return callJson('gs_schema', [], []); },

@@ -425,12 +425,13 @@ EMSCRIPTEN_KEEPALIVE void gs_show_errors(const char* title, const char* errors) 
 }
 
 // Several files read together (one drop or pick): `names` is [{name, size}, ...] in the order
-// their bytes follow one another in `data`. {ok, errors}.
-EMSCRIPTEN_KEEPALIVE const char* gs_open_files(const char* names, size_t names_len, const char* data, size_t len) {
+// their bytes follow one another in `data`; `as_suggestions` 1: File > Open as suggestions.
+// {ok, errors}.
+EMSCRIPTEN_KEEPALIVE const char* gs_open_files(const char* names, size_t names_len, const char* data, size_t len, int as_suggestions) {
   wake();
   std::vector<goldspan::NamedFile> files;
   if (const char* err = unpack_files(names, names_len, data, len, files, "openFiles")) return err;
-  return out(result_json(g_app->open_files(std::move(files))));
+  return out(result_json(g_app->open_files(std::move(files), as_suggestions != 0)));
 }
 
 // Several annotators' gold files (File > Adjudicate…), passed as gs_open_files passes files:
@@ -596,6 +597,34 @@ EMSCRIPTEN_KEEPALIVE const char* gs_spans(const char* doc) {
                  {"attributes", attrs}});
   }
   return out(a);
+}
+
+// {left, current, suggestions: [{id, label, start, end, text, fragments, source}]}: the suggestions
+// of document `doc` in reading order ("" for every document's); current is the id or null.
+EMSCRIPTEN_KEEPALIVE const char* gs_suggestions(const char* doc) {
+  wake();
+  const auto& c = g_app->corpus();
+  std::vector<size_t> docs;
+  if (*doc) {
+    const auto i = doc_index(doc);
+    if (!i) return out(nullptr);
+    docs.push_back(*i);
+  } else {
+    for (size_t i = 0; i < c.document_count(); ++i) docs.push_back(i);
+  }
+  json list = json::array();
+  for (size_t d : docs)
+    for (goldspan::SuggestionId id : c.suggestions_in(d, 0, c.document(d).length() + 1)) {
+      const auto& g = *c.find_suggestion(id);
+      const auto e = g.fragments.extent();
+      json frags = json::array();
+      for (const auto& f : g.fragments) frags.push_back({f.start, f.end});
+      list.push_back({{"id", "g" + std::to_string(id)}, {"doc", c.document(d).id()}, {"label", c.schema().span_types()[g.type].name},
+                      {"start", e.start}, {"end", e.end}, {"text", c.document(d).slice(e.start, e.end)}, {"fragments", frags},
+                      {"source", c.annotator_name(g.source)}});
+    }
+  const goldspan::SuggestionId cur = g_app->suggestions_view().current(*g_app);
+  return out({{"left", c.suggestions().size()}, {"current", cur ? json("g" + std::to_string(cur)) : json(nullptr)}, {"suggestions", list}});
 }
 
 // [SECTION] Automation

@@ -12,11 +12,10 @@ class Platform {
   virtual ~Platform() = default;
   // Offers `bytes` to the user as a file download.
   virtual void download(const std::string& filename, const std::string& mime, const std::string& bytes) = 0;
-  // Opens the browser's file picker; chosen files arrive through the app's open_file().
-  virtual void pick_files() = 0;
-  // The same picker for File > Adjudicate…: the chosen files arrive through the page's
-  // window.goldspan.adjudicate (several annotators' gold files of the same documents).
-  virtual void pick_adjudication_files() = 0;
+  // Opens the browser's file picker for `purpose`: "open" (the files arrive through the app's
+  // open_files), "suggestions" (open_files as suggestions: File > Open as suggestions…) or
+  // "adjudicate" (App::adjudicate: several annotators' gold files of the same documents).
+  virtual void pick_files(const char* purpose) = 0;
   // Appends one journal line to the durable autosave log (IndexedDB). Order is kept.
   virtual void persist(const std::string& line) = 0;
   // Appends a document (its text as raw UTF-8 bytes) to the same log, in order with the lines.

@@ -8,8 +8,7 @@
 EM_JS(void, gs_js_download, (const char* name, const char* mime, const char* data, size_t len), {
   globalThis.goldspanShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
-EM_JS(void, gs_js_pick_files, (), { globalThis.goldspanShell.pickFiles(); });
-EM_JS(void, gs_js_pick_adjudication_files, (), { globalThis.goldspanShell.pickFiles('adjudicate'); });
+EM_JS(void, gs_js_pick_files, (const char* purpose), { globalThis.goldspanShell.pickFiles(UTF8ToString(purpose)); });
 EM_JS(void, gs_js_persist, (const char* line, size_t len), {
   globalThis.goldspanShell.persist(UTF8ToString(line, len));
 });
@@ -34,8 +33,7 @@ namespace goldspan::ui {
 void WebPlatform::download(const std::string& filename, const std::string& mime, const std::string& bytes) {
   gs_js_download(filename.c_str(), mime.c_str(), bytes.data(), bytes.size());
 }
-void WebPlatform::pick_files() { gs_js_pick_files(); }
-void WebPlatform::pick_adjudication_files() { gs_js_pick_adjudication_files(); }
+void WebPlatform::pick_files(const char* purpose) { gs_js_pick_files(purpose); }
 void WebPlatform::persist(const std::string& line) { gs_js_persist(line.data(), line.size()); }
 void WebPlatform::persist_document(const std::string& id, std::string_view text) {
   gs_js_persist_document(id.c_str(), text.data(), text.size());

@@ -8,8 +8,7 @@ namespace goldspan::ui {
 class WebPlatform final : public Platform {
  public:
   void download(const std::string& filename, const std::string& mime, const std::string& bytes) override;
-  void pick_files() override;
-  void pick_adjudication_files() override;
+  void pick_files(const char* purpose) override;
   void persist(const std::string& line) override;
   void persist_document(const std::string& id, std::string_view text) override;
   void clear_persisted() override;

@@ -69,14 +69,13 @@ std::vector<BratClaimEvent> parse_brat_claims(std::string_view spec) {
                              std::string(one) + "\"");
     BratClaimEvent m;
     m.event = std::string(one.substr(0, colon));
-    size_t contents = 0, triggers = 0;
+    size_t contents = 0;
     for (std::string_view item : split(one.substr(colon + 1), ',')) {
       const size_t eq = item.find('=');
       if (eq == std::string_view::npos || !is_name(item.substr(0, eq)) || !is_name(item.substr(eq + 1)))
         throw Error(where, m.event + ": expected REL=ROLE, not \"" + std::string(item) + "\"");
       BratClaimEvent::Entry e{std::string(item.substr(0, eq)), std::string(item.substr(eq + 1))};
       contents += e.relation == "content";
-      triggers += e.role == "trigger";
       if (e.relation == "content" && e.role == "trigger") throw Error(where, m.event + ": the content cannot be the trigger");
       for (const auto& other : m.entries)
         if (lower(other.role) == lower(e.role)) throw Error(where, m.event + ": role " + e.role + " given twice");

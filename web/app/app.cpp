@@ -54,6 +54,7 @@ App::App(Platform& platform, Schema schema)
       }
     });
     panes_[p].canvas.set_overlay([this, p](ImDrawList* dl, uint64_t hovered) {
+      suggestions_.draw_overlay(*this, dl, panes_[p].canvas, panes_[p].doc, p);
       draw_relation_arcs(dl, hovered, p);
       adjudication_.draw_overlay(dl, panes_[p].canvas);
     });
@@ -146,6 +147,9 @@ App::Exported App::export_as(const std::string& format, bool utf16) {
   ExportOptions o;
   o.utf16 = utf16;
   const auto files = write_format(format, *corpus_, o, tokenizer_, out.warnings);
+  if (const size_t left = corpus_->suggestions().size())
+    out.warnings.push_back(std::to_string(left) + (left == 1 ? " suggestion" : " suggestions") +
+                           " neither accepted nor rejected: not in the file (only accepted ones are spans)");
   static const std::map<std::string, std::pair<const char*, const char*>> kNames = {
       {"gold", {"goldspan.gold.json", "application/json"}},
       {"gold-jsonl", {"goldspan.gold.jsonl", "application/jsonl"}},
@@ -360,7 +364,7 @@ void App::handle_keys() {
   if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   if (auto k = pressed_char('z'); k && k->ctrl) k->shift ? redo() : undo();
   if (auto k = pressed_char('y'); k && k->ctrl) redo();
-  if (auto k = pressed_char('o'); k && k->ctrl) platform_.pick_files();
+  if (auto k = pressed_char('o'); k && k->ctrl) platform_.pick_files("open");
   if (auto k = pressed_char('s'); k && k->ctrl) download("gold");
   if (auto k = key_log().find(kKeyF2); k && !k->ctrl) set_side_by_side(!split_);
   if (handle_link_keys()) return;  // while the type menu is open the canvas has no focus
@@ -445,11 +449,15 @@ void App::draw_pane(int i, float width, float height) {
     if (handle_pick_click(*clicked)) return;
     if (*clicked) select_span(static_cast<SpanId>(*clicked), false);
     else selected_ = 0;
+    // A click on a suggestion (and on no span) makes it current, and selects no tokens, so
+    // that its keys work at once.
+    if (!*clicked && suggestions_.handle_click(*this, i)) p.canvas.clear_selection();
   }
 }
 
 void App::frame() {
   adjudication_.handle_keys(*this);  // before the canvases, which would take its keys too
+  suggestions_.handle_keys(*this);
   refresh_caches();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -483,6 +491,7 @@ void App::frame() {
   ImGui::EndChild();
   ImGui::SameLine(0, 0);
   ImGui::BeginChild("##side", ImVec2(0, body_h), true);
+  suggestions_.draw_panel(*this);
   draw_palette();
   draw_inspector();
   draw_span_list();

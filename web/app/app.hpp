@@ -19,7 +19,9 @@
 #include "app/link_pick.hpp"
 #include "app/relation_pick.hpp"
 #include "app/search_panel.hpp"
+#include "app/suggestions_view.hpp"
 #include "io/read_files.hpp"
+#include "search/dictionary.hpp"
 #include "model/corpus.hpp"
 #include "model/history.hpp"
 #include "platform.hpp"
@@ -49,8 +51,10 @@ class App {
   // Files from the picker or drag-and-drop, read together (import_files.cpp): every format of
   // core/io/read_files.hpp, told by name and content, brat .txt + .ann paired by name. All or
   // nothing: when one file is bad nothing changes and the dialog lists every error. Dictionary
-  // files then label their terms in every document, one undo step each.
-  OpenResult open_files(std::vector<NamedFile> files);
+  // files then label their terms in every document, one undo step each. `as_suggestions`
+  // (File > Open as suggestions…): the documents open as usual, but the files' spans (Label
+  // Studio: its predictions) and the dictionaries' matches become suggestions instead.
+  OpenResult open_files(std::vector<NamedFile> files, bool as_suggestions = false);
   OpenResult open_file(const std::string& name, std::string bytes);  // one file, as open_files
   // A gold JSON file: checked completely first; on any error nothing changes. Its documents
   // are added (those already open with the same text are kept) and its annotations applied
@@ -68,6 +72,7 @@ class App {
   const Tokenizer& tokenizer() const { return tokenizer_; }
   bool dictionaries_ready() const { return dictionaries_; }
   AdjudicationView& adjudication_view() { return adjudication_; }
+  SuggestionsView& suggestions_view() { return suggestions_; }
 
   // [SECTION] Export (core/io/formats.hpp names the formats)
   struct Exported {
@@ -171,6 +176,8 @@ class App {
   // applies its annotations as one step; errors in `r`. Shows the first new document when
   // `show`, or when none was shown (documents alone do not move the reader away).
   void apply_import(const GoldImport& in, OpenResult& r, bool show);
+  void open_suggestions(const ReadFiles& in, std::vector<std::pair<std::string, Dictionary>>& dicts, const std::string& what,
+                        OpenResult& r);
 
   // [SECTION] Relations (relation_pick.cpp)
   void start_pick(size_t type);
@@ -233,6 +240,7 @@ class App {
   ClusterFinder finder_;
   ClustersPanel clusters_;
   AdjudicationView adjudication_;
+  SuggestionsView suggestions_;
 };
 
 }  // namespace goldspan::ui

@@ -401,18 +401,26 @@ void Canvas::handle_keys() {
 // [SECTION] Geometry for the automation API and overlays
 
 std::optional<Rect> Canvas::visible_box(uint32_t start, uint32_t end) const {
-  if (!drawn_ || !measure_) return std::nullopt;
-  for (size_t i = 0; i < lines_.size(); ++i) {
+  std::vector<Rect> one;
+  visible_boxes(start, end, one, 1);
+  if (one.empty()) return std::nullopt;
+  return one.front();
+}
+
+void Canvas::visible_boxes(uint32_t start, uint32_t end, std::vector<Rect>& out, size_t max) const {
+  if (!drawn_ || !measure_) return;
+  std::vector<std::pair<float, float>> b;
+  for (size_t i = 0, n = 0; i < lines_.size() && n < max; ++i) {
     const Line& l = lines_[i];
     if (end <= l.start || start >= l.end) continue;
-    std::vector<std::pair<float, float>> b;
+    b.clear();
     const ShapedLine& s = *drawn_shapes_[i];
     s.boxes(std::max(start, l.start), std::min(end, l.end), b);
     if (b.empty()) continue;
     const float x0 = origin_x_ + line_dx(s) + b.front().first, x1 = origin_x_ + line_dx(s) + b.back().second;
-    return Rect{x0, origin_y_ + l.y, x1 - x0, measure_->text_height() * 1.15f};
+    out.push_back(Rect{x0, origin_y_ + l.y, x1 - x0, measure_->text_height() * 1.15f});
+    ++n;
   }
-  return std::nullopt;
 }
 
 std::optional<Rect> Canvas::char_rect(uint32_t cp) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "app/fonts.hpp"
@@ -48,6 +49,8 @@ class Canvas {
   // Screen box of [start, end) on the first drawn line it touches; nullopt when no part of it
   // is on screen (overlays draw only what is visible).
   std::optional<Rect> visible_box(uint32_t start, uint32_t end) const;
+  // Every drawn line's box of [start, end), top to bottom (appended to `out`).
+  void visible_boxes(uint32_t start, uint32_t end, std::vector<Rect>& out, size_t max = SIZE_MAX) const;
 
   // Draws into the current ImGui window region; handles input when it has focus.
   void draw(Fonts& fonts, const Hover& on_hover);
@@ -75,6 +78,10 @@ class Canvas {
   float view_top() const { return view_top_; }  // screen y of the canvas's top edge, last frame
   void focus() { want_focus_ = true; }
 
+  // The code points of the lines drawn last frame, [first line's start, last line's end).
+  std::pair<uint32_t, uint32_t> visible_range() const {
+    return lines_.empty() ? std::pair<uint32_t, uint32_t>{0, 0} : std::pair<uint32_t, uint32_t>{lines_.front().start, lines_.back().end};
+  }
   // Frame statistics for the benchmark and the status bar.
   size_t lines_drawn() const { return lines_.size(); }
   const Layout& layout() const { return layout_; }

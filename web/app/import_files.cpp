@@ -12,6 +12,7 @@
 #include "io/import.hpp"
 #include "search/dictionary.hpp"
 #include "search/label.hpp"
+#include "search/suggest.hpp"
 #include "text/icu_data.hpp"
 
 namespace goldspan::ui {
@@ -22,6 +23,22 @@ OpenResult App::open_file(const std::string& name, std::string bytes) {
   return open_files(std::move(one));
 }
 
+namespace {
+
+std::string suggested_text(const std::string& from, const SuggestCounts& c) {
+  char msg[400];
+  std::snprintf(msg, sizeof msg, "Suggestions from %s: %zu added, %zu already there", from.c_str(), c.added, c.duplicates);
+  std::string out = msg;
+  if (c.relations || c.clusters || c.links || c.attributes) {
+    std::snprintf(msg, sizeof msg, " (suggestions are spans: %zu relations, %zu clusters, %zu links, %zu attributes not taken)",
+                  c.relations, c.clusters, c.links, c.attributes);
+    out += msg;
+  }
+  return out;
+}
+
+}  // namespace
+
 bool App::lacks_dictionaries(const std::vector<NamedFile>& files) const {
   if (dictionaries_) return false;
   for (const NamedFile& f : files)
@@ -29,7 +46,7 @@ bool App::lacks_dictionaries(const std::vector<NamedFile>& files) const {
   return false;
 }
 
-OpenResult App::open_files(std::vector<NamedFile> files) {
+OpenResult App::open_files(std::vector<NamedFile> files, bool as_suggestions) {
   OpenResult r;
   if (files.empty()) return r;
   if (lacks_dictionaries(files)) {
@@ -48,7 +65,7 @@ OpenResult App::open_files(std::vector<NamedFile> files) {
       open.push_back(std::make_shared<const Document>(corpus_->document(d).id(), std::string(corpus_->document(d).text()), tokenizer_));
     break;
   }
-  ReadFiles in = read_files(std::move(files), corpus_->schema(), tokenizer_, open);
+  ReadFiles in = read_files(std::move(files), corpus_->schema(), tokenizer_, open, as_suggestions);
   r.errors = in.import.errors;
   if (in.import.errors_not_listed)
     r.errors.push_back("\xE2\x80\xA6 and " + std::to_string(in.import.errors_not_listed) + " more errors");
@@ -66,6 +83,10 @@ OpenResult App::open_files(std::vector<NamedFile> files) {
     } catch (const Error& e) {
       r.errors.push_back(e.what());
     }
+  }
+  if (as_suggestions) {
+    open_suggestions(in, dicts, what, r);
+    return r;
   }
   if (r.errors.empty() && (!in.import.documents.empty() || !in.import.spans.empty())) apply_import(in.import, r, !in.import.spans.empty());
   r.ok = r.errors.empty();
@@ -88,6 +109,39 @@ OpenResult App::open_files(std::vector<NamedFile> files) {
   }
   set_status(status);
   return r;
+}
+
+// File > Open as suggestions: the files' documents are opened as usual, their spans (Label
+// Studio: the predictions) and the dictionaries' matches become suggestions, one step each.
+void App::open_suggestions(const ReadFiles& in, std::vector<std::pair<std::string, Dictionary>>& dicts,
+                           const std::string& what, OpenResult& r) {
+  GoldImport docs;  // the documents alone: suggestions are added below
+  docs.file_name = in.import.file_name;
+  docs.schema = in.import.schema;
+  docs.documents = in.import.documents;
+  if (r.errors.empty() && !docs.documents.empty()) apply_import(docs, r, false);
+  std::vector<std::string> status;
+  auto run = [&](Suggested s, const std::string& from) {
+    if (s.command) history_->execute(std::move(s.command));
+    status.push_back(suggested_text(from, s.counts));
+  };
+  if (r.errors.empty()) {
+    try {
+      if (!in.import.spans.empty() || in.dictionaries.empty()) run(suggest_import(*corpus_, in.import, "file:" + what), what);
+      for (auto& [name, d] : dicts) run(suggest_proposals(*corpus_, d.match(*corpus_), "dict:" + name), name);
+    } catch (const Error& e) {
+      r.errors.push_back(e.what());
+    }
+  }
+  r.ok = r.errors.empty();
+  if (!r.ok) {
+    show_errors("Could not open " + what + " as suggestions", r.errors);
+    return;
+  }
+  std::string line;
+  for (const std::string& s : status) line += (line.empty() ? "" : "; ") + s;
+  set_status(line + " â Enter accept, X reject, N next");
+  suggestions_.start(*this);
 }
 
 void App::apply_import(const GoldImport& in, OpenResult& r, bool show) {
@@ -217,6 +271,7 @@ void App::new_session() {
   finder_ = ClusterFinder();
   clusters_ = ClustersPanel();
   adjudication_ = AdjudicationView();
+  suggestions_ = SuggestionsView();
   const std::string read_only = history_->read_only();
   Schema schema = corpus_->schema();
   history_.reset();

@@ -44,8 +44,9 @@ void App::draw_menu() {
   const bool file = ImGui::BeginMenu("File");
   menu_controls_.note("menu:File");
   if (file) {
-    if (ImGui::MenuItem("Open files\xE2\x80\xA6", "Ctrl+O")) platform_.pick_files();
-    if (ImGui::MenuItem("Adjudicate\xE2\x80\xA6")) platform_.pick_adjudication_files();
+    if (ImGui::MenuItem("Open files\xE2\x80\xA6", "Ctrl+O")) platform_.pick_files("open");
+    if (ImGui::MenuItem("Open as suggestions\xE2\x80\xA6")) platform_.pick_files("suggestions");
+    if (ImGui::MenuItem("Adjudicate\xE2\x80\xA6")) platform_.pick_files("adjudicate");
     menu_controls_.note("menu:Adjudicate");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Choose several annotators' gold JSON files of the same documents: their agreed spans open\n"
