@@ -857,7 +857,8 @@ EMSCRIPTEN_KEEPALIVE const char* gs_search_panel() {
   wake();
   const auto& p = g_app->search_panel();
   json j = {{"open", p.is_open()}, {"pattern", p.pattern()}, {"regex", p.regex()}, {"ignoreCase", p.ignore_case()},
-            {"count", p.hits().size()}, {"current", p.current()}, {"hit", nullptr}, {"error", p.error()}};
+            {"count", p.hits().size()}, {"current", p.current()}, {"hit", nullptr}, {"error", p.error()},
+            {"searches", p.searches()}, {"pending", p.due() > 0}};
   if (p.current() >= 0) j["hit"] = hit_json(p.hits()[static_cast<size_t>(p.current())]);
   json controls = json::object();
   for (const auto& c : p.controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};

@@ -223,3 +223,32 @@ test('corpus articles: ignore case finds Bishkek/BISHKEK, jumps scroll, -ov rege
     await b.close();
   }
 });
+
+// Over 2 M code points a search costs more than a keystroke: typing searches once, after the
+// pause, not once per key; Enter searches at once.
+test('a large corpus: typing searches after the pause, not per key; the hits are all there', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    const sentence = 'The harbour of Valmora reopened on Monday after the fire. ';
+    const copies = Math.ceil(2100000 / sentence.length);
+    const inSamples = (await b.page.evaluate(() => window.goldspan.search('Valmora'))).length;  // the open samples name it too
+    const r = await b.page.evaluate(([s, n]) => window.goldspan.openTexts([{ id: 'big.txt', text: s.repeat(n) }]), [sentence, copies]);
+    assert.equal(r.ok, true, JSON.stringify(r));
+    await b.page.keyboard.press('Control+f');
+    await b.page.waitForFunction(() => window.goldspan.searchPanel().open);
+    await settle(b, 300);
+    const before = (await panel(b)).searches;
+    await b.page.keyboard.type('Valmora', { delay: 20 });
+    await b.page.waitForFunction(() => window.goldspan.searchPanel().pattern === 'Valmora', null, { timeout: 20000 });
+    const p = await panel(b);
+    assert.equal(p.count, copies + inSamples);
+    assert.ok(p.searches - before <= 2, `${p.searches - before} searches for 7 keys`);
+    // Enter does not wait for the pause.
+    await b.page.keyboard.press('Backspace');
+    await b.page.keyboard.press('Enter');
+    await b.page.waitForFunction(() => window.goldspan.searchPanel().pattern === 'Valmor', null, { timeout: 20000 });
+  } finally {
+    await b.close();
+  }
+});

@@ -3,6 +3,7 @@
 // every edit is a command: undoable, journaled, autosaved), the canvas and the panels, and
 // draws one ImGui frame per call. Talks to the browser only through Platform. The page and
 // the automation API (web/main_web.cpp) call the public methods below.
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -134,7 +135,10 @@ class App {
   static constexpr double kStatusSeconds = 8;
   // When the picture next changes without input (the status message expiring), in
   // ImGui::GetTime() seconds; 0: never. The page's frame loop sleeps until then.
-  double redraw_due() const { return status_.empty() ? 0 : status_time_ + kStatusSeconds; }
+  double redraw_due() const {
+    const double status = status_.empty() ? 0 : status_time_ + kStatusSeconds, search = search_.due();
+    return status && search ? std::min(status, search) : status + search;
+  }
   void show_errors(std::string title, std::vector<std::string> errors) {
     dialog_title_ = std::move(title);
     dialog_errors_ = std::move(errors);

@@ -51,6 +51,8 @@ void SearchPanel::handle_keys(App& app) {
 }
 
 void SearchPanel::search(const App& app) {
+  pending_ = false;
+  ++searches_;
   query_ = buf_;
   hits_.clear();
   error_.clear();
@@ -131,7 +133,18 @@ void SearchPanel::draw(App& app) {
     want_focus_ = false;
   }
   ImGui::SetNextItemWidth(-1);
-  changed |= ImGui::InputTextWithHint("##pattern", regex_ ? "regular expression (ICU)" : "text", buf_, sizeof buf_);
+  if (ImGui::InputTextWithHint("##pattern", regex_ ? "regular expression (ICU)" : "text", buf_, sizeof buf_)) {
+    size_t size = 0;
+    for (size_t d = 0; d < app.corpus().document_count(); ++d) size += app.corpus().document(d).length();
+    if (size > kTypingSearchLimit) {
+      pending_ = true;
+      typed_at_ = ImGui::GetTime();
+    } else {
+      changed = true;
+    }
+  }
+  const bool enter = focused && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter));
+  if (pending_ && (enter || ImGui::GetTime() >= typed_at_ + kTypingPause)) changed = true;
   changed |= ImGui::Checkbox("regex", &regex_);
   note("regex");
   ImGui::SameLine();
@@ -139,7 +152,7 @@ void SearchPanel::draw(App& app) {
   note("ignore case");
   if (changed || searched_docs_ != app.corpus().document_count()) search(app);
 
-  if (focused && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter))) {
+  if (enter) {
     const auto k = pressed(ImGuiKey_Enter) ? pressed(ImGuiKey_Enter) : pressed(ImGuiKey_KeyPadEnter);
     step(app, k->shift ? -1 : +1);
     want_focus_ = true;  // Enter left the field: keep typing and stepping there
@@ -155,6 +168,8 @@ void SearchPanel::draw(App& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.1f, 0.1f, 1));
     ImGui::TextWrapped("%s", error_.c_str());
     ImGui::PopStyleColor();
+  } else if (pending_) {
+    ImGui::TextDisabled("searches when you stop typing (Enter: now)");
   } else if (!query_.empty()) {
     if (current_ >= 0) ImGui::Text("%d of %zu%s", current_ + 1, hits_.size(), truncated_ ? "+" : "");
     else ImGui::Text("%zu hit%s%s", hits_.size(), hits_.size() == 1 ? "" : "s", truncated_ ? " (list cut; label all takes every one)" : "");

@@ -35,6 +35,10 @@ class SearchPanel {
     float x, y, w, h;
   };
   const std::vector<Control>& controls() const { return controls_; }
+  // When a search held back while typing is due (ImGui::GetTime() seconds), 0 when none: the
+  // page's frame loop, asleep without input, wakes then.
+  double due() const { return pending_ ? typed_at_ + kTypingPause : 0; }
+  size_t searches() const { return searches_; }  // searches run so far (tests of the typing pause)
 
  private:
   void handle_keys(App& app);
@@ -47,6 +51,14 @@ class SearchPanel {
   void note(std::string name);  // records the last item's rectangle in controls_
 
   static constexpr size_t kMaxListed = 200000;  // the list shows these; "label all" takes every hit
+  // Over this many code points in all documents a search costs more than a keystroke's frame
+  // (about 0.1 s per million tokens in wasm, ignore case more): typing then searches only after
+  // a pause of kTypingPause seconds, so the field keeps up with the keys.
+  static constexpr size_t kTypingSearchLimit = 2000000;
+  static constexpr double kTypingPause = 0.2;
+  bool pending_ = false;
+  double typed_at_ = 0;
+  size_t searches_ = 0;
   bool open_ = false, want_focus_ = false, scroll_list_ = false;
   char buf_[512] = {};
   std::string query_;  // the pattern the hits are for
