@@ -1,12 +1,17 @@
 // Search and dictionary benchmark over a generated corpus of several million tokens:
 //   - Finder: one word, plain and case-insensitive, over every document;
+//   - beside them a bare byte scan (std::string_view::find over every text) in the same run, and
+//     each search as a ratio to it;
 //   - Dictionary: 10,000 terms (token sequences of 1–3 tokens, `copied`% taken from the corpus
 //     so they match, the rest invented), matched over every document, then label_all and the
 //     one History step that adds the spans. Prints times and tokens/s.
 // The generated corpus repeats a dozen sentences, so copied terms match very often: with 50%
 // copied about a third of all tokens end up labelled, far more than a real dictionary does.
+// The same matches are then loaded as suggestions (suggest_proposals + the one AddSuggestions
+// step) in a fresh corpus, as File > Open as suggestions does with a dictionary.
 //
 //   bench_search [million_tokens=5] [terms=10000] [copied=50]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +23,7 @@
 #include "corpus_gen.hpp"
 #include "model/history.hpp"
 #include "search/dictionary.hpp"
+#include "search/suggest.hpp"
 #include "bench_runtime.hpp"
 #include "text/icu_data.hpp"
 
@@ -47,13 +53,29 @@ int main(int argc, char** argv) {
   }
   std::printf("corpus: %zu documents, %zu tokens (built in %.2f s)\n", corpus.document_count(), tokens, since(t0));
 
+  // The floor: a bare byte scan of every text for the word, no offsets converted (best of two:
+  // the first touches every page).
+  const char* word = "president";
+  size_t bare_hits = 0;
+  double bare_s = 1e9;
+  for (int round = 0; round < 2; ++round) {
+    t0 = Clock::now();
+    bare_hits = 0;
+    for (size_t i = 0; i < corpus.document_count(); ++i) {
+      const std::string_view text = corpus.document(i).text();
+      for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) ++bare_hits;
+    }
+    bare_s = std::min(bare_s, since(t0));
+  }
+  std::printf("bare byte scan for '%s': %zu hits in %.3f s\n", word, bare_hits, bare_s);
   for (bool fold : {false, true}) {
     if (fold && !GOLDSPAN_HAS_ICU_REGEX) continue;
     FindOptions o;
     o.ignore_case = fold;
     t0 = Clock::now();
-    const size_t hits = Finder("President", o).find_all(corpus).size();
-    std::printf("find 'President'%s: %zu hits in %.3f s\n", fold ? " (ignore case)" : "", hits, since(t0));
+    const size_t hits = Finder(word, o).find_all(corpus).size();
+    const double s_ = since(t0);
+    std::printf("find '%s'%s: %zu hits in %.3f s (%.1f x the bare scan)\n", word, fold ? " (ignore case)" : "", hits, s_, s_ / bare_s);
   }
 
   // Terms: token sequences copied from the corpus (they match) and invented ones (they do not).
@@ -93,5 +115,17 @@ int main(int argc, char** argv) {
   std::printf("label_all: %zu added, %zu refused by overlap, %zu duplicates in %.3f s; history step %.3f s\n",
               r.counts.added, r.counts.refused_overlap, r.counts.duplicates, label_s, apply_s);
   std::printf("total pre-annotation (match + label_all + step): %.3f s for %zu tokens\n", match_s + label_s + apply_s, tokens);
+
+  // The same matches as suggestions, over the corpus before labelling (its spans would make
+  // every one a duplicate): undo the step, then build and run the one AddSuggestions.
+  if (history.can_undo()) history.undo();
+  t0 = Clock::now();
+  Suggested g = suggest_proposals(corpus, found, "dict:bench.tsv");
+  const double suggest_s = since(t0);
+  t0 = Clock::now();
+  if (g.command) history.execute(std::move(g.command));
+  const double suggest_step_s = since(t0);
+  std::printf("suggestions: %zu added, %zu duplicates in %.3f s; step %.3f s (%.2f x label_all + its step)\n", g.counts.added,
+              g.counts.duplicates, suggest_s, suggest_step_s, (suggest_s + suggest_step_s) / (label_s + apply_s));
   return 0;
 }
