@@ -121,10 +121,14 @@ void ClusterFinder::frame(App& app) {
   ImGui::TextDisabled("s%u \xE2\x80\x9C%s\xE2\x80\x9D", span_, display_order(span_text(app.corpus(), span_, 60)).c_str());
   if (want_focus_) {
     ImGui::SetKeyboardFocusHere();
+    early_.expect();
     want_focus_ = false;
   }
+  early_.capture(buf_, sizeof buf_, false);  // keys typed right after `k`
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##query", "cluster name or member text", buf_, sizeof buf_);
+  ImGui::InputTextWithHint("##query", "cluster name or member text", buf_, sizeof buf_, EarlyTyping::kFlags,
+                           EarlyTyping::callback, &early_);
+  early_.after_field();
   refresh(app);
 
   const size_t n = rows_.size();

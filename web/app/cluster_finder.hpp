@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "app/early_typing.hpp"
+
 #include "model/span.hpp"
 
 namespace goldspan::ui {
@@ -45,6 +47,7 @@ class ClusterFinder {
 
   bool open_ = false, want_focus_ = false;
   int frames_ = 0;  // since opening: focus lands on the second frame
+  EarlyTyping early_;  // keys typed right after k, before the field is active
   SpanId span_ = 0;
   char buf_[256] = {};
   std::string query_;

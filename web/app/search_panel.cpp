@@ -130,10 +130,15 @@ void SearchPanel::draw(App& app) {
   bool changed = false;
   if (want_focus_) {
     ImGui::SetKeyboardFocusHere();
+    early_.expect();
     want_focus_ = false;
   }
+  const bool captured = early_.capture(buf_, sizeof buf_, true);
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::InputTextWithHint("##pattern", regex_ ? "regular expression (ICU)" : "text", buf_, sizeof buf_)) {
+  const bool typed = ImGui::InputTextWithHint("##pattern", regex_ ? "regular expression (ICU)" : "text", buf_, sizeof buf_,
+                                              EarlyTyping::kFlags, EarlyTyping::callback, &early_);
+  early_.after_field();
+  if (typed || captured) {
     size_t size = 0;
     for (size_t d = 0; d < app.corpus().document_count(); ++d) size += app.corpus().document(d).length();
     if (size > kTypingSearchLimit) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/early_typing.hpp"
 #include "search/find.hpp"
 
 namespace goldspan::ui {
@@ -59,6 +60,7 @@ class SearchPanel {
   bool pending_ = false;
   double typed_at_ = 0;
   size_t searches_ = 0;
+  EarlyTyping early_;  // keys typed right after Ctrl+F, before the field is active
   bool open_ = false, want_focus_ = false, scroll_list_ = false;
   char buf_[512] = {};
   std::string query_;  // the pattern the hits are for
