@@ -10,7 +10,10 @@
 // The same matches are then loaded as suggestions (suggest_proposals + the one AddSuggestions
 // step) in a fresh corpus, as File > Open as suggestions does with a dictionary.
 //
-//   bench_search [million_tokens=5] [terms=10000] [copied=50]
+//   bench_search [million_tokens=5] [terms=10000] [copied=50] [DIR]
+// With DIR it writes the corpus and the dictionary instead of timing them, for the CLI run
+// under GNU parallel (bench/preannotate_shards.sh): DIR/corpus.jsonl, DIR/shards/part-0…7.jsonl
+// (documents in order, whole), DIR/dict.tsv.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -22,6 +25,8 @@
 
 #include "corpus_gen.hpp"
 #include "model/history.hpp"
+#include "model/json_text.hpp"
+#include <fstream>
 #include "search/dictionary.hpp"
 #include "search/suggest.hpp"
 #include "bench_runtime.hpp"
@@ -95,6 +100,25 @@ int main(int argc, char** argv) {
     for (char c : term)
       if (c != ' ') squeezed += c;
     dict += term + "\t" + labels[std::hash<std::string>()(squeezed) % 6] + "\n";
+  }
+  if (argc > 4) {
+    const std::string dir = argv[4];
+    std::ofstream all(dir + "/corpus.jsonl", std::ios::binary), terms(dir + "/dict.tsv", std::ios::binary);
+    std::vector<std::ofstream> shards;
+    for (int k = 0; k < 8; ++k) shards.emplace_back(dir + "/shards/part-" + std::to_string(k) + ".jsonl", std::ios::binary);
+    for (size_t i = 0; i < corpus.document_count(); ++i) {
+      std::string line = "{\"id\":";
+      append_json_string(line, corpus.document(i).id());
+      line += ",\"text\":";
+      append_json_string(line, corpus.document(i).text());
+      line += "}\n";
+      all << line;
+      shards[i * 8 / corpus.document_count()] << line;
+    }
+    terms << dict;
+    if (!all || !terms) return std::fprintf(stderr, "cannot write to %s (is %s/shards there?)\n", dir.c_str(), dir.c_str()), 1;
+    std::printf("wrote %s/corpus.jsonl, %s/shards/part-0..7.jsonl, %s/dict.tsv\n", dir.c_str(), dir.c_str(), dir.c_str());
+    return 0;
   }
   t0 = Clock::now();
   const Dictionary dictionary = Dictionary::parse(dict, "bench.tsv", corpus.schema(), tok);

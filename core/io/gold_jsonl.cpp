@@ -41,8 +41,12 @@ std::string write_gold_jsonl(const Corpus& corpus, const GoldWriteOptions& optio
   }
   if (cross_clusters) warnings.push_back("gold-jsonl: " + std::to_string(cross_clusters) + " clusters span several documents and are not written (one line holds one document)");
   if (cross_links) warnings.push_back("gold-jsonl: " + std::to_string(cross_links) + " claim links join several documents and are not written");
+  // Each line is the file's head (format, schema, provenance) with one document: take the
+  // records out first, so that a line copies the head, not the whole corpus (quadratic).
+  ojson documents = std::move(all["documents"]);
+  all["documents"] = all["clusters"] = all["cluster_links"] = ojson::array();
   std::string out;
-  for (ojson& doc : all["documents"]) {
+  for (ojson& doc : documents) {
     const std::string id = doc["id"].get<std::string>();
     ojson line = all;
     line["documents"] = ojson::array({std::move(doc)});
