@@ -14,6 +14,18 @@ std::string Corpus::canonical_dump(bool with_counters) const {
   out.reserve(64 + spans_.size() * 128);
   auto num = [&](uint64_t v) { append_uint(out, v); };
   auto str = [&](std::string_view v) { append_json_string(out, v); };
+  auto frags = [&](const Fragments& fs) {
+    out += ",\"frags\":[";
+    for (const Range& f : fs) {
+      if (&f != fs.begin()) out += ',';
+      out += '[';
+      num(f.start);
+      out += ',';
+      num(f.end);
+      out += ']';
+    }
+    out += ']';
+  };
   auto stamp = [&](uint32_t annotator, int64_t created) {
     out += ",\"by\":";
     str(annotators_[annotator]);
@@ -48,16 +60,8 @@ std::string Corpus::canonical_dump(bool with_counters) const {
     str(docs_[s.doc]->id());
     out += ",\"type\":";
     str(t.name);
-    out += ",\"frags\":[";
-    for (const Range& f : s.fragments) {
-      if (&f != s.fragments.begin()) out += ',';
-      out += '[';
-      num(f.start);
-      out += ',';
-      num(f.end);
-      out += ']';
-    }
-    out += "],\"attrs\":{";
+    frags(s.fragments);
+    out += ",\"attrs\":{";
     for (const AttributeValue& a : s.attributes) {
       if (&a != s.attributes.data()) out += ',';
       str(t.attributes[a.attribute].name);
@@ -123,16 +127,8 @@ std::string Corpus::canonical_dump(bool with_counters) const {
       str(docs_[g.doc]->id());
       out += ",\"type\":";
       str(schema_.span_types()[g.type].name);
-      out += ",\"frags\":[";
-      for (const Range& f : g.fragments) {
-        if (&f != g.fragments.begin()) out += ',';
-        out += '[';
-        num(f.start);
-        out += ',';
-        num(f.end);
-        out += ']';
-      }
-      out += "],\"source\":";
+      frags(g.fragments);
+      out += ",\"source\":";
       str(annotators_[g.source]);
       out += '}';
     }

@@ -66,27 +66,26 @@ void SuggestionsView::step(App& app, int dir) {
 
 // [SECTION] Edits
 bool SuggestionsView::accept(App& app) {
-  const SuggestionId id = current(app);
-  if (!id) return false;
-  try {
-    const SpanId s = app.history().run<AcceptSuggestion>(id).span();
-    app.show_status("Accepted as s" + std::to_string(s) + "; " + left_text(app.corpus()) + " (Ctrl+Z undoes)");
-  } catch (const Error& e) {
-    app.show_status(std::string("Accept: ") + e.what());
-    return false;
-  }
-  advance(app);
-  return true;
+  return settle(app, "Accept", [&](SuggestionId id) {
+    return "Accepted as s" + std::to_string(app.history().run<AcceptSuggestion>(id).span());
+  });
 }
 
 bool SuggestionsView::reject(App& app) {
+  return settle(app, "Reject", [&](SuggestionId id) {
+    app.history().run<RejectSuggestion>(id);
+    return std::string("Rejected");
+  });
+}
+
+bool SuggestionsView::settle(App& app, const char* what, const std::function<std::string(SuggestionId)>& edit) {
   const SuggestionId id = current(app);
   if (!id) return false;
   try {
-    app.history().run<RejectSuggestion>(id);
-    app.show_status("Rejected; " + left_text(app.corpus()) + " (Ctrl+Z undoes)");
+    const std::string done = edit(id);
+    app.show_status(done + "; " + left_text(app.corpus()) + " (Ctrl+Z undoes)");
   } catch (const Error& e) {
-    app.show_status(std::string("Reject: ") + e.what());
+    app.show_status(std::string(what) + ": " + e.what());
     return false;
   }
   advance(app);

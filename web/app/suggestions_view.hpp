@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,8 @@ class SuggestionsView {
  private:
   // The next one after the place the last current suggestion was (it may be gone).
   void advance(App& app);
+  // Runs `edit` on the current suggestion (it returns the status's first words), then advances.
+  bool settle(App& app, const char* what, const std::function<std::string(SuggestionId)>& edit);
   SuggestionId current_ = 0;
   size_t at_doc_ = 0;
   uint32_t at_cp_ = 0;
