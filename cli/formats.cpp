@@ -7,6 +7,7 @@
 
 #include "error.hpp"
 #include "io.hpp"
+#include "agree/report.hpp"
 #include "io/brat.hpp"
 #include "io/conll.hpp"
 #include "io/doccano.hpp"
@@ -45,20 +46,6 @@ void merge_documents(GoldImport& all, GoldImport&& more) {
   for (auto& w : more.warnings) all.warnings.push_back(std::move(w));
 }
 
-// schema.locale of a gold JSON text, "" when absent or unreadable (the gold parser reports
-// the errors). The parse callback drops everything but "schema", so no document is built.
-std::string embedded_locale(const std::string& text) {
-  using nlohmann::json;
-  const json root = json::parse(text, [](int depth, json::parse_event_t ev, json& parsed) {
-    return !(ev == json::parse_event_t::key && depth == 1 && parsed != "schema");
-  }, false);
-  if (!root.is_object()) return "";
-  const auto s = root.find("schema");
-  if (s == root.end() || !s->is_object()) return "";
-  const auto l = s->find("locale");
-  return l != s->end() && l->is_string() ? l->get<std::string>() : "";
-}
-
 }  // namespace
 
 GoldImport read_format(const std::string& format_name, const std::string& path, const ReadOptions& o, Tokenizer& tok) {
@@ -66,12 +53,12 @@ GoldImport read_format(const std::string& format_name, const std::string& path, 
   const std::string format = format_name == "gold" && jsonl_path(path) ? "gold-jsonl" : format_name;
   if (format == "gold-jsonl") {
     std::string text = read_input(path);
-    if (o.schema_locale) tok = Tokenizer(o.schema ? o.schema->locale() : embedded_locale(text.substr(0, text.find('\n'))));
+    if (o.schema_locale) tok = Tokenizer(o.schema ? o.schema->locale() : gold_schema_locale(text.substr(0, text.find('\n'))));
     return parse_gold_jsonl(text, path, o.schema, tok);
   }
   if (format == "gold" && o.schema_locale) {
     std::string text = read_input(path);
-    tok = Tokenizer(o.schema ? o.schema->locale() : embedded_locale(text));
+    tok = Tokenizer(o.schema ? o.schema->locale() : gold_schema_locale(text));
     return parse_gold(text, path, o.schema, tok);
   }
   if (o.schema_locale && o.schema) tok = Tokenizer(o.schema->locale());

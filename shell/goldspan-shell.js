@@ -346,7 +346,7 @@
 
   // [SECTION] What the wasm app calls (web/platform_web.cpp)
   const fileInput = $('file-input');
-  let pickPurpose = 'open';  // 'adjudicate' after File > Adjudicate…, 'suggestions' after File > Open as suggestions…
+  let pickPurpose = 'open';  // 'adjudicate' after File > Adjudicate…, 'agreement' after File > Agreement…, 'suggestions' after File > Open as suggestions…
   globalThis.goldspanShell = {
     download(name, mime, bytes) {
       const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
@@ -430,6 +430,18 @@
     return r;
   }
 
+  // Several annotators' gold files of the same documents (File > Agreement…): scored in the
+  // Agreement window; the open session is left as it is. Resolves to {ok, errors}.
+  async function agreement(files) {
+    let read;
+    try { read = await readAll(files); } catch (e) { return { ok: false, errors: [e.message] }; }
+    const r = await withDictionaries(() => withBytes(read.names, (np, nn) => withBytes(read.data, (p, n) =>
+      callJson('gs_agreement', ['number', 'number', 'number', 'number'], [np, nn, p, n]))));
+    opened = { count: opened.count + 1, result: r };
+    canvas.focus();
+    return r;
+  }
+
   // { suggestions: true }: File > Open as suggestions… (the files' spans, Label Studio
   // predictions and dictionary matches become suggestions to accept or reject).
   async function openFiles(files, { suggestions = false } = {}) {
@@ -461,6 +473,7 @@
     const files = [...fileInput.files];
     fileInput.value = '';
     if (pickPurpose === 'adjudicate') await adjudicate(files);
+    else if (pickPurpose === 'agreement') await agreement(files);
     else await openFiles(files, { suggestions: pickPurpose === 'suggestions' });
     pickPurpose = 'open';
   });
@@ -500,6 +513,14 @@
     openFiles,
     adjudicate,
     adjudication() { return callJson('gs_adjudication', [], []); },
+    agreement,
+    // The Agreement window: figures, heatmap cells and listed spans, rectangles in page pixels.
+    agreementView() {
+      const v = callJson('gs_agreement_view', [], []);
+      for (const c of v.cells) Object.assign(c, toPage({ x: c.x, y: c.y, w: c.w, h: c.h }));
+      for (const k of Object.keys(v.controls)) v.controls[k] = toPage(v.controls[k]);
+      return v;
+    },
     suggestions(docId = '') { return callJson('gs_suggestions', ['string'], [docId]); },
     lastOpened() { return opened; },
     documents() { return callJson('gs_documents', [], []); },

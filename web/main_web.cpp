@@ -472,6 +472,40 @@ EMSCRIPTEN_KEEPALIVE const char* gs_adjudication() {
               {"left", v.left()}, {"progress", v.active() ? v.progress() : ""}, {"current", v.current()}, {"disagreements", list}});
 }
 
+// Several annotators' gold files (File > Agreement…), passed as gs_open_files passes files:
+// {ok, errors}. Only measures (nothing in the session changes), so allowed when read-only.
+EMSCRIPTEN_KEEPALIVE const char* gs_agreement(const char* names, size_t names_len, const char* data, size_t len) {
+  wake();
+  std::vector<goldspan::NamedFile> files;
+  if (const char* err = unpack_files(names, names_len, data, len, files, "agreement")) return err;
+  return out(result_json(g_app->agreement(std::move(files))));
+}
+
+// The Agreement window: {active, open, annotators, pair, figures (as `goldspan agree --json
+// --per-label`), labels, cells: [{row, col, a, b, count, x, y, w, h}] (the chosen pair's heatmap
+// as last drawn; a / b null for "none"), chosen: {row, col} | null, items: [{doc, start, end, text,
+// a, b, open}], controls: {"item:<i>", "pair"}} (rectangles in ImGui pixels).
+EMSCRIPTEN_KEEPALIVE const char* gs_agreement_view() {
+  wake();
+  const auto& v = g_app->agreement_view();
+  const auto& labels = v.labels();
+  auto label = [&](size_t i) { return i < labels.size() ? json(labels[i]) : json(nullptr); };
+  json cells = json::array(), items = json::array(), controls = json::object();
+  for (const auto& c : v.cells())
+    cells.push_back({{"row", c.row}, {"col", c.col}, {"a", label(c.row)}, {"b", label(c.col)}, {"count", c.count},
+                     {"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}});
+  for (const auto& it : v.items())
+    items.push_back({{"doc", it.doc}, {"start", it.start}, {"end", it.end}, {"text", it.text},
+                     {"a", it.label_a.empty() ? json(nullptr) : json(it.label_a)},
+                     {"b", it.label_b.empty() ? json(nullptr) : json(it.label_b)},
+                     {"open", g_app->corpus().find_document(it.doc) >= 0}});
+  for (const auto& c : v.controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
+  json chosen = v.chosen_row() < 0 ? json(nullptr) : json({{"row", v.chosen_row()}, {"col", v.chosen_col()}});
+  return out({{"active", v.active()}, {"open", v.is_open()}, {"annotators", v.annotators()}, {"pair", v.pair()},
+              {"figures", v.active() ? json::parse(v.figures().dump()) : json(nullptr)}, {"labels", labels},
+              {"cells", cells}, {"chosen", chosen}, {"items", items}, {"controls", controls}});
+}
+
 // [{id, text}, ...] → {ok, errors}. Large inputs come through malloc'd memory, not the stack.
 EMSCRIPTEN_KEEPALIVE const char* gs_open_texts(const char* data, size_t len) {
   wake();

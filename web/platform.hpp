@@ -13,8 +13,9 @@ class Platform {
   // Offers `bytes` to the user as a file download.
   virtual void download(const std::string& filename, const std::string& mime, const std::string& bytes) = 0;
   // Opens the browser's file picker for `purpose`: "open" (the files arrive through the app's
-  // open_files), "suggestions" (open_files as suggestions: File > Open as suggestions…) or
-  // "adjudicate" (App::adjudicate: several annotators' gold files of the same documents).
+  // open_files), "suggestions" (open_files as suggestions: File > Open as suggestions…),
+  // "adjudicate" (App::adjudicate: several annotators' gold files of the same documents) or
+  // "agreement" (App::agreement: the same, only measured).
   virtual void pick_files(const char* purpose) = 0;
   // Appends one journal line to the durable autosave log (IndexedDB). Order is kept.
   virtual void persist(const std::string& line) = 0;

@@ -501,6 +501,7 @@ void App::frame() {
   search_.frame(*this);
   claims_.frame(*this);
   adjudication_.draw(*this);
+  agreement_.draw(*this);
   finder_.frame(*this);
   draw_link_menu();
   handle_keys();

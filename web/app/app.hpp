@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/adjudication_view.hpp"
+#include "app/agreement_view.hpp"
 #include "app/canvas.hpp"
 #include "app/claims_view.hpp"
 #include "app/cluster_finder.hpp"
@@ -66,6 +67,9 @@ class App {
   // autosave log starts again) with the kept records, and the adjudication view walks the
   // disagreements (adjudication_view.hpp).
   OpenResult adjudicate(std::vector<NamedFile> files);
+  // Several annotators' gold files of the same documents (File > Agreement…): scored and shown
+  // in the Agreement window (agreement_view.hpp); the open session is left as it is.
+  OpenResult agreement(std::vector<NamedFile> files);
   // A new, empty session: no documents, no annotations, the autosave log dropped.
   void new_session();
   // Adds the import's documents and applies its annotations as one undo step (errors in `r`).
@@ -73,6 +77,7 @@ class App {
   const Tokenizer& tokenizer() const { return tokenizer_; }
   bool dictionaries_ready() const { return dictionaries_; }
   AdjudicationView& adjudication_view() { return adjudication_; }
+  AgreementView& agreement_view() { return agreement_; }
   SuggestionsView& suggestions_view() { return suggestions_; }
 
   // [SECTION] Export (core/io/formats.hpp names the formats)
@@ -152,7 +157,8 @@ class App {
   const ClustersPanel& clusters_panel() const { return clusters_; }
   // The documents panel's L and R buttons (side by side): "L:<doc id>", "R:<doc id>".
   const std::vector<Control>& documents_controls() const { return doc_controls_.list(); }
-  // The File menu's head and, while it is open, its Adjudicate… row ("menu:File", "menu:Adjudicate").
+  // The File menu's head and, while it is open, its Adjudicate… and Agreement… rows ("menu:File",
+  // "menu:Adjudicate", "menu:Agreement").
   const std::vector<Control>& menu_controls() const { return menu_controls_.list(); }
 
  private:
@@ -244,6 +250,7 @@ class App {
   ClusterFinder finder_;
   ClustersPanel clusters_;
   AdjudicationView adjudication_;
+  AgreementView agreement_;
   SuggestionsView suggestions_;
 };
 

@@ -193,6 +193,24 @@ std::vector<std::string> annotator_names(const std::vector<NamedFile>& files) {
 
 }  // namespace
 
+// [SECTION] Agreement (File > Agreement…, window.goldspan.agreement): measures only.
+OpenResult App::agreement(std::vector<NamedFile> files) {
+  OpenResult r;
+  if (lacks_dictionaries(files)) {
+    r.ok = false;
+    r.needs_dictionaries = true;
+    return r;  // the page loads them and calls again
+  }
+  r.errors = agreement_.measure(files, annotator_names(files));
+  r.ok = r.errors.empty();
+  if (!r.ok) {  // the window keeps what it showed
+    show_errors("Could not measure the agreement of these files", r.errors);
+    return r;
+  }
+  set_status("Agreement of " + std::to_string(files.size()) + " annotators (the open documents are unchanged)");
+  return r;
+}
+
 OpenResult App::adjudicate(std::vector<NamedFile> files) {
   OpenResult r;
   if (!history_->read_only().empty()) {

@@ -51,6 +51,11 @@ void App::draw_menu() {
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Choose several annotators' gold JSON files of the same documents: their agreed spans open\n"
                         "as a new session (what is open is downloaded first as a gold file) and the disagreements are walked one by one.");
+    if (ImGui::MenuItem("Agreement\xE2\x80\xA6")) platform_.pick_files("agreement");
+    menu_controls_.note("menu:Agreement");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Choose several annotators' gold JSON files of the same documents: their agreement\n"
+                        "(span F1, kappas, alphas, label confusion) is shown; what is open stays as it is.");
     ImGui::Separator();
     if (ImGui::BeginMenu("Export")) {
       if (ImGui::MenuItem("Gold JSON", "Ctrl+S")) download("gold");
@@ -90,6 +95,8 @@ void App::draw_menu() {
     if (ImGui::MenuItem("Claims table", "F4", &ct)) claims_.set_open(ct);
     bool adj = adjudication_.is_open();
     if (ImGui::MenuItem("Adjudication", nullptr, &adj, adjudication_.active())) adjudication_.set_open(adj);
+    bool agr = agreement_.is_open();
+    if (ImGui::MenuItem("Agreement", nullptr, &agr, agreement_.active())) agreement_.set_open(agr);
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
