@@ -145,6 +145,7 @@ async function trace(cdp, fn) {
 async function runTool(tool, k) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
   const out = { tool, k };
+  let bcdp = null;
   try {
     const context = await browser.newContext({ viewport: { width: W, height: H } });
     const page = await context.newPage();
@@ -153,7 +154,7 @@ async function runTool(tool, k) {
     await page.addInitScript(probe);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const bcdp = await browser.newBrowserCDPSession();
+    bcdp = await browser.newBrowserCDPSession();
     const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const procs = async () => (await bcdp.send('SystemInfo.getProcessInfo')).processInfo;
     let heapPeak = 0, sampling = true;
@@ -232,6 +233,12 @@ async function runTool(tool, k) {
     if (errors.length) out.errors = errors.slice(0, 3);
   } catch (e) {
     out.failed = e.overLimit || /Timeout|timeout/.test(String(e)) ? `> ${limit / 1000} s` : String(e).split('\n')[0].slice(0, 160);
+    // A renderer still busy in a long task keeps browser.close() waiting (minutes, with Label
+    // Studio at 500 k tokens): end the renderers first (pids from the browser process).
+    try {
+      const ps = await Promise.race([bcdp.send('SystemInfo.getProcessInfo'), new Promise((_, no) => setTimeout(no, 5000))]);
+      for (const p of ps.processInfo) if (p.type === 'renderer') try { process.kill(p.id, 'SIGKILL'); } catch {}
+    } catch {}
   } finally {
     await browser.close().catch(() => {});
   }
