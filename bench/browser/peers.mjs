@@ -5,12 +5,12 @@
 // Per tool and document size: open -> interactive, wheel step -> next presented frame (median,
 // p90), main-thread busy time per wheel step (trace), at rest (frames, main-thread %, CPU %),
 // peak renderer memory. A benchmark, not a test: it prints figures and ratios, it asserts nothing.
-//   cd bench/browser && npm install && node peers.mjs [--sizes=5,50,500,5000] [--steps=30] [--limit=60]
+//   cd bench/browser && npm install && node peers.mjs [--sizes=5,50,500,5000] [--steps=30] [--limit=60] [--gap=500]
 //        [--tools=goldspan,recogito,labelstudio]
 // (sizes in thousands of tokens; limit in seconds for open -> interactive.) See docs/peers.md.
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir, loadavg } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -22,6 +22,7 @@ const dist = resolve(here, '../../build/wasm/dist');
 const opt = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const sizes = (opt.sizes || '5,50,500,5000').split(',').map(Number);
 const steps = Number(opt.steps || 30);
+const gap = Number(opt.gap ?? 500);  // ms of quiet before each wheel step (goldspan animates a step over ~400 ms)
 const limit = Number(opt.limit || 60) * 1000;
 const tools = (opt.tools || 'goldspan,recogito,labelstudio').split(',');
 const W = 1400, H = 900;
@@ -105,6 +106,25 @@ const probe = () => {
 const pct = (a, p) => a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))] : NaN;
 const procStatus = (pid, key) => { try { return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${key}:\\s+(\\d+)`))[1]) * 1024; } catch { return 0; } };
 
+// The renderer processes below `root` in the process tree (Linux /proc).
+function renderersOf(root) {
+  const kids = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+      if (!kids.has(ppid)) kids.set(ppid, []);
+      kids.get(ppid).push(Number(d));
+    } catch {}
+  }
+  const out = [], todo = [root];
+  while (todo.length) for (const c of kids.get(todo.pop()) || []) {
+    todo.push(c);
+    try { if (readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--type=renderer')) out.push(c); } catch {}
+  }
+  return out;
+}
+
 // Busy time of the renderer main thread(s) in a trace: the union of its complete events'
 // intervals (ms), and the number of main-thread frames begun.
 function traceBusy(events) {
@@ -145,7 +165,7 @@ async function trace(cdp, fn) {
 async function runTool(tool, k) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
   const out = { tool, k };
-  let bcdp = null;
+  let bcdp = null, browserPid = 0;
   try {
     const context = await browser.newContext({ viewport: { width: W, height: H } });
     const page = await context.newPage();
@@ -155,6 +175,7 @@ async function runTool(tool, k) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     bcdp = await browser.newBrowserCDPSession();
+    browserPid = (await bcdp.send('SystemInfo.getProcessInfo')).processInfo.find((p) => p.type === 'browser').id;
     const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const procs = async () => (await bcdp.send('SystemInfo.getProcessInfo')).processInfo;
     let heapPeak = 0, sampling = true;
@@ -215,14 +236,17 @@ async function runTool(tool, k) {
     // (an end of the document) turns the direction round and is not counted.
     const lat = [];
     let dir = 1, tries = 0;
+    const f0 = await built();
     const wt = await trace(cdp, async () => {
       while (lat.length < steps && tries++ < steps * 3) {
+        if (gap) await page.waitForTimeout(gap);
         const v = await wheel(400 * dir);
         if (v === null) dir = -dir; else lat.push(v);
       }
     });
     out.wheelMed = pct(lat, 0.5); out.wheelP90 = pct(lat, 0.9); out.steps = lat.length;
     out.busyPerStep = wt.busy / Math.max(1, tries);
+    if (f0 !== null) await page.waitForTimeout(gap), out.builtPerStep = ((await built()) - f0) / Math.max(1, tries);
 
     sampling = false; await sampler;
     const ps = await procs();
@@ -235,10 +259,9 @@ async function runTool(tool, k) {
     out.failed = e.overLimit || /Timeout|timeout/.test(String(e)) ? `> ${limit / 1000} s` : String(e).split('\n')[0].slice(0, 160);
     // A renderer still busy in a long task keeps browser.close() waiting (minutes, with Label
     // Studio at 500 k tokens): end the renderers first (pids from the browser process).
-    try {
-      const ps = await Promise.race([bcdp.send('SystemInfo.getProcessInfo'), new Promise((_, no) => setTimeout(no, 5000))]);
-      for (const p of ps.processInfo) if (p.type === 'renderer') try { process.kill(p.id, 'SIGKILL'); } catch {}
-    } catch {}
+    // (SystemInfo.getProcessInfo may not answer then: the renderers are found in /proc as
+    // descendants of the browser process whose pid was taken at the start.)
+    for (const pid of renderersOf(browserPid)) try { process.kill(pid, 'SIGKILL'); } catch {}
   } finally {
     await browser.close().catch(() => {});
   }
@@ -250,7 +273,7 @@ const fmt = { ms: (v) => (Number.isFinite(v) ? v.toFixed(v < 100 ? 1 : 0) + ' ms
   mb: (v) => (v ? (v / 1048576).toFixed(0) + ' MB' : '-'), n: (v) => (v === undefined ? '-' : String(v)) };
 const rows = [
   ['open -> interactive', 'interactive', fmt.ms], ['wheel -> frame, median', 'wheelMed', fmt.ms], ['wheel -> frame, p90', 'wheelP90', fmt.ms],
-  ['main thread per wheel step', 'busyPerStep', fmt.ms], ['at rest: main-thread frames/5 s', 'restFrames', fmt.n], ['at rest: goldspan frames built/5 s', 'restBuilt', fmt.n],
+  ['main thread per wheel step', 'busyPerStep', fmt.ms], ['goldspan frames built per step', 'builtPerStep', (v) => (v === undefined ? '-' : v.toFixed(1))], ['at rest: main-thread frames/5 s', 'restFrames', fmt.n], ['at rest: goldspan frames built/5 s', 'restBuilt', fmt.n],
   ['at rest: main thread busy', 'restMain', fmt.pc], ['at rest: renderer+GPU CPU', 'restCpu', fmt.pc],
   ['peak renderer RSS (VmHWM)', 'rss', fmt.mb], ['peak GPU process RSS (VmHWM)', 'gpuRss', fmt.mb], ['peak JS heap used', 'heap', fmt.mb],
 ];
@@ -278,7 +301,7 @@ for (const k of sizes) {
     for (const t of tools) line.push(res[t].failed ? (key === 'interactive' ? res[t].failed : '') : f(res[t][key]));
     for (const p of peers) {
       const g = res.goldspan && res.goldspan[key], v = res[p][key];
-      line.push(res[p].failed || !res.goldspan || res.goldspan.failed || !v ? (key === 'interactive' && res[p].failed ? '< ' + (g / (limit)).toFixed(3) : '') : (g / v).toFixed(2));
+      line.push(res[p].failed || !res.goldspan || res.goldspan.failed || !v ? (key === 'interactive' && res[p].failed && g ? '< ' + (g / (limit)).toFixed(3) : '') : (g / v).toFixed(2));
     }
     lines.push(line);
   }
