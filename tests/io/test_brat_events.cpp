@@ -278,6 +278,17 @@ TEST_CASE("brat claims: the mapping given in the schema, read and written withou
   write_brat(b.corpus, given, parse_brat_claims("Say:claimant=Speaker,content=Quote,cue=trigger"));
   CHECK(warned(given, "claims written as Say:claimant=Speaker,content=Quote,cue=trigger events"));
 
+  // Reading: the caller's mapping first, then the schema's for the event types it lacks.
+  const std::string two = R"(, "brat": {"claim_events": ["Attribution:claimant=Speaker,content=Quote,cue=trigger",
+                                                           "Say:claimant=Speaker,content=Quote"]}})";
+  const Schema both = Schema::parse("{" + types + two);
+  const BratDocument said{doc.id, doc.text, doc.ann + "E9\tSay:T1 Speaker:T1 Quote:T1\n", doc.ann_name};
+  const auto chosen = brat_claim_events({said}, parse_brat_claims("Attribution:claimant=Speaker,content=Quote"), &both);
+  REQUIRE(chosen.size() == 2);
+  CHECK(chosen[0].event == "Attribution");
+  CHECK(chosen[0].entries.size() == 2);  // the given one: no cue=trigger
+  CHECK(chosen[1].event == "Say");       // the schema's, for the type the caller did not map
+
   auto bad = [&](const std::string& brat) { return "{" + types + R"(, "brat": )" + brat + "}"; };
   CHECK_THROWS_WITH(Schema::parse(bad(R"({"claim_events": ["Attribution:speaker=Speaker,content=Quote"]})")),
                     Contains("brat.claim_events[0]: unknown relation type 'speaker' (not in relation_types)"));
