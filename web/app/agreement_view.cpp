@@ -137,10 +137,11 @@ void AgreementView::draw(App& app) {
     return;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.45f, vp->WorkSize.y * 0.85f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x * 0.48f, vp->WorkSize.y * 0.85f), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.05f), ImGuiCond_FirstUseEver);
   // No focus on appearing: the canvas keeps the keys.
-  if (!ImGui::Begin("Agreement", &open_, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing)) {
+  if (!ImGui::Begin("Agreement", &open_, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoFocusOnAppearing |
+                                           ImGuiWindowFlags_HorizontalScrollbar)) {
     ImGui::End();
     cells_.clear();
     return;
@@ -257,7 +258,10 @@ void AgreementView::draw_heatmap() {
   float head_w = ImGui::CalcTextSize("A \\ B").x;
   for (size_t i = 0; i <= n; ++i) head_w = std::max(head_w, ImGui::CalcTextSize(name(i).c_str()).x);
   head_w = std::min(head_w, fs * 12) + fs * 0.6f;
-  const float cell_w = std::round(fs * 5.5f), cell_h = std::round(fs * 1.8f);
+  // Cells share the window's width (the default schema's 8 labels + none fit at 1280 px); a
+  // narrow window keeps them 2.6 em wide and scrolls sideways.
+  const float fit = std::floor((ImGui::GetContentRegionAvail().x - head_w) / float(n + 1));
+  const float cell_w = std::clamp(fit, std::round(fs * 2.6f), std::round(fs * 5.5f)), cell_h = std::round(fs * 1.8f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), frame = ImGui::GetColorU32(ImGuiCol_Border);
