@@ -403,7 +403,7 @@
   let opened = { count: 0, result: null };
 
   // Every file of one pick or drop goes to the app in one call, read together: brat .txt and
-  // .ann pair up, and when one file is bad nothing is opened. Resolves to [{ok, errors}].
+  // .ann pair up, and when one file is bad nothing is opened.
   // Files (File objects, or {name, text} for scripts) as one buffer and its list of names.
   async function readAll(files) {
     const all = [];
@@ -418,56 +418,31 @@
     return { data, names: new TextEncoder().encode(JSON.stringify(all.map((f) => ({ name: f.name, size: f.bytes.length })))) };
   }
 
-  // Several annotators' gold files of the same documents (File > Adjudicate…): a new session
-  // with what they agree on, and the adjudication view on the rest. Resolves to {ok, errors}.
-  async function adjudicate(files) {
-    let read;
-    try { read = await readAll(files); } catch (e) { return { ok: false, errors: [e.message] }; }
-    const r = await withDictionaries(() => withBytes(read.names, (np, nn) => withBytes(read.data, (p, n) =>
-      callJson('gs_adjudicate', ['number', 'number', 'number', 'number'], [np, nn, p, n]))));
-    opened = { count: opened.count + 1, result: r };
-    canvas.focus();
-    return r;
-  }
-
-  // Several annotators' gold files of the same documents (File > Agreement…): scored in the
-  // Agreement window; the open session is left as it is. Resolves to {ok, errors}.
-  async function agreement(files) {
-    let read;
-    try { read = await readAll(files); } catch (e) { return { ok: false, errors: [e.message] }; }
-    const r = await withDictionaries(() => withBytes(read.names, (np, nn) => withBytes(read.data, (p, n) =>
-      callJson('gs_agreement', ['number', 'number', 'number', 'number'], [np, nn, p, n]))));
-    opened = { count: opened.count + 1, result: r };
-    canvas.focus();
-    return r;
-  }
-
-  // { suggestions: true }: File > Open as suggestions… (the files' spans, Label Studio
-  // predictions and dictionary matches become suggestions to accept or reject).
-  async function openFiles(files, { suggestions = false } = {}) {
-    const all = [];
-    try {
-      for (const f of files) {
-        const bytes = new Uint8Array(await f.arrayBuffer());
-        if (/\.zip$/i.test(f.name)) all.push(...await unzip(f.name, bytes));
-        else all.push({ name: f.name, bytes });
-      }
-    } catch (e) {
-      const r = { ok: false, errors: [e.message] };
-      core.ccall('gs_show_errors', null, ['string', 'string'], ['Could not open the files', JSON.stringify(r.errors)]);
-      opened = { count: opened.count + 1, result: r };
-      canvas.focus();
-      return [r];
+  // Reads the files (File objects or {name, text}; a .zip as its entries) and hands them to the
+  // app's `fn` in one call, with `extra` numbers after the buffers. Resolves to {ok, errors};
+  // `onUnreadable` is told when the page could not read them (the app never saw them).
+  async function sendFiles(fn, files, extra = [], onUnreadable = () => {}) {
+    let read = null, r;
+    try { read = await readAll(files); } catch (e) { r = { ok: false, errors: [e.message] }; onUnreadable(r); }
+    if (read) {
+      r = await withDictionaries(() => withBytes(read.names, (np, nn) => withBytes(read.data, (p, n) =>
+        callJson(fn, ['number', 'number', 'number', 'number', ...extra.map(() => 'number')], [np, nn, p, n, ...extra]))));
     }
-    const data = new Uint8Array(all.reduce((n, f) => n + f.bytes.length, 0));
-    let at = 0;
-    for (const f of all) { data.set(f.bytes, at); at += f.bytes.length; }
-    const names = new TextEncoder().encode(JSON.stringify(all.map((f) => ({ name: f.name, size: f.bytes.length }))));
-    const r = await withDictionaries(() => withBytes(names, (np, nn) => withBytes(data, (p, n) =>
-      callJson('gs_open_files', ['number', 'number', 'number', 'number', 'number'], [np, nn, p, n, suggestions ? 1 : 0]))));
     opened = { count: opened.count + 1, result: r };
     canvas.focus();
-    return [r];
+    return r;
+  }
+
+  // Several annotators' gold files of the same documents (File > Adjudicate…): a new session
+  // with what they agree on, and the adjudication view on the rest.
+  const adjudicate = (files) => sendFiles('gs_adjudicate', files);
+  // The same files scored in the Agreement window (File > Agreement…); the session is left as it is.
+  const agreement = (files) => sendFiles('gs_agreement', files);
+  // { suggestions: true }: File > Open as suggestions… (the files' spans, Label Studio
+  // predictions and dictionary matches become suggestions to accept or reject). Resolves to [{ok, errors}].
+  async function openFiles(files, { suggestions = false } = {}) {
+    return [await sendFiles('gs_open_files', files, [suggestions ? 1 : 0], (r) =>
+      core.ccall('gs_show_errors', null, ['string', 'string'], ['Could not open the files', JSON.stringify(r.errors)]))];
   }
   fileInput.addEventListener('change', async () => {
     const files = [...fileInput.files];
