@@ -222,8 +222,10 @@ export async function soak({ kills = 12, seed = (Date.now() % 1e9) | 0, log = co
     if (j < states.length - 1) {
       const a = new Set(last ? JSON.parse(last.key) : []), z = new Set(JSON.parse(restored));
       const gone = [...a].filter((x) => !z.has(x)).length, added = [...z].filter((x) => !a.has(x)).length;
-      const step = { add: gone === 0 && added === 1, delete: gone === 1 && added === 0, relabel: gone === 1 && added === 1 }[lastKind]
-        ?? (gone + added >= 1 && gone + added <= 2);
+      // In a burst several inputs may be undrawn, and the one committed need not be the last:
+      // any one step then.
+      const kinds = { add: gone === 0 && added === 1, delete: gone === 1 && added === 0, relabel: gone === 1 && added === 1 };
+      const step = (moment !== 'burst' ? kinds[lastKind] : undefined) ?? (gone + added >= 1 && gone + added <= 2);
       if (lastInput > killAt - 100 && step) { stats.unseen++; return; }
     }
     if (j < 0) {
