@@ -23,6 +23,8 @@ using SpanKey = std::tuple<size_t, uint32_t, uint32_t, std::string, Frags>;
 using ClusterKey = std::pair<int, std::vector<SpanKey>>;  // kind, sorted members
 // An end of a claim link: a span (one key) or a cluster (its key).
 using EndKey = std::tuple<bool, int, std::vector<SpanKey>>;  // is a cluster, its kind, members or the span
+using RelKey = std::tuple<size_t, std::string, SpanKey, SpanKey>;  // doc, type, from, to
+using LinkKey = std::tuple<std::string, EndKey, EndKey>;          // type, from, to
 
 struct Votes {
   std::vector<size_t> files;           // in file order
@@ -43,7 +45,10 @@ class Adjudicator {
     choose_clusters();
     choose_links();
     collect_disagreements();
+    collect_record_disagreements();
+    order_disagreements();
     out_.annotators = names_;
+    out_.strategy = opt_.strategy == AdjudicationStrategy::Unanimous ? "unanimous" : opt_.prefer.empty() ? "majority" : "prefer=" + opt_.prefer;
     return std::move(out_);
   }
 
@@ -134,6 +139,23 @@ class Adjudicator {
     return std::get<3>(k) + " [" + std::to_string(std::get<1>(k)) + ", " + std::to_string(std::get<2>(k)) + ") \"" + text + "\"";
   }
 
+  std::string identity(const SpanKey& k) const {
+    std::vector<Range> fr;
+    for (const auto& [a, b] : std::get<4>(k)) fr.push_back({a, b});
+    return span_identity(out_.gold.documents[std::get<0>(k)]->id(), std::get<3>(k), fr);
+  }
+  SpanRef ref_of(const SpanKey& k) const {
+    SpanRef r{out_.gold.documents[std::get<0>(k)]->id(), std::get<3>(k), {}};
+    for (const auto& [a, b] : std::get<4>(k)) r.fragments.push_back({a, b});
+    return r;
+  }
+  // A conflict, and the record it is about (its disagreement is found by it later).
+  void conflict(Conflict c, std::string record) {
+    out_.conflicts.push_back(std::move(c));
+    conflict_record_.push_back(std::move(record));
+  }
+  void vote(const std::string& record, const Votes& v) { out_.provenance[record] = v.files; }
+
   void choose_spans() {
     // The schema's overlap rules are the corpus's: kept spans are tried on a scratch corpus.
     Corpus scratch(*out_.gold.schema);
@@ -141,8 +163,9 @@ class Adjudicator {
     for (const auto& [k, v] : spans_) {
       const size_t doc = std::get<0>(k);
       const std::string& doc_id = out_.gold.documents[doc]->id();
+      vote(identity(k), v);
       if (!accepted(v.files, holders_[doc].size())) {
-        out_.conflicts.push_back({doc_id, "span", describe(k), names_of(v.files), lacking(v.files, holders_[doc])});
+        conflict({doc_id, "span", describe(k), names_of(v.files), lacking(v.files, holders_[doc])}, identity(k));
         open_.insert(k);
         continue;
       }
@@ -151,7 +174,7 @@ class Adjudicator {
         AddSpan add(doc_id, first.label, first.fragments, EdgeMode::Character);
         add.apply(scratch);
       } catch (const Error& e) {
-        out_.conflicts.push_back({doc_id, "overlap", describe(k) + ": " + e.what(), names_of(v.files), {}});
+        conflict({doc_id, "overlap", describe(k) + ": " + e.what(), names_of(v.files), {}}, identity(k));
         open_.insert(k);
         continue;
       }
@@ -186,7 +209,7 @@ class Adjudicator {
         for (size_t f : voters) seen += " " + names_[f];
       }
       if (!set) {
-        out_.conflicts.push_back({doc, "attribute", describe(k) + " " + name + " (" + seen + ")", {}, {}});
+        conflict({doc, "attribute", describe(k) + " " + name + " (" + seen + ")", {}, {}}, identity(k));
         open_.insert(k);
       }
     }
@@ -194,9 +217,13 @@ class Adjudicator {
   }
 
   // [SECTION] relations and clusters
+  std::string identity(const RelKey& k) const {
+    const auto& [doc, type, from, to] = k;
+    return relation_identity(out_.gold.documents[doc]->id(), type, identity(from), identity(to));
+  }
+
   void choose_relations() {
-    using RelKey = std::tuple<size_t, std::string, SpanKey, SpanKey>;  // doc, type, from, to
-    std::map<RelKey, Votes> rels;
+    auto& rels = rels_;
     for (size_t f = 0; f < files_.size(); ++f)
       for (size_t i = 0; i < files_[f]->relations.size(); ++i) {
         const ImportedRelation& r = files_[f]->relations[i];
@@ -208,11 +235,13 @@ class Adjudicator {
       const std::string what = type + ": " + describe(from) + " -> " + describe(to);
       const std::string& doc_id = out_.gold.documents[doc]->id();
       const auto a = kept_.find(from), b = kept_.find(to);
+      vote(identity(k), v);
       if (!accepted(v.files, holders_[doc].size()) || a == kept_.end() || b == kept_.end()) {
-        out_.conflicts.push_back({doc_id, "relation", what + (a == kept_.end() || b == kept_.end() ? " (an end was not kept)" : ""),
-                                  names_of(v.files), lacking(v.files, holders_[doc])});
+        conflict({doc_id, "relation", what + (a == kept_.end() || b == kept_.end() ? " (an end was not kept)" : ""),
+                  names_of(v.files), lacking(v.files, holders_[doc])}, identity(k));
         continue;
       }
+      kept_rels_.insert(k);
       ImportedRelation r = files_[v.files[0]]->relations[v.records[0]];
       r.doc = doc;
       r.id = fresh_id(relation_ids_[doc], r.id, 'r');
@@ -223,8 +252,14 @@ class Adjudicator {
     }
   }
 
+  std::string identity(const ClusterKey& k) const {
+    std::vector<std::string> members;
+    for (const SpanKey& m : k.second) members.push_back(identity(m));
+    return cluster_identity(to_string(SpanKind(k.first)), members);
+  }
+
   void choose_clusters() {
-    std::map<ClusterKey, Votes> clusters;
+    auto& clusters = clusters_;
     for (size_t f = 0; f < files_.size(); ++f) {
       cluster_key_.emplace_back();
       for (size_t i = 0; i < files_[f]->clusters.size(); ++i) {
@@ -242,10 +277,11 @@ class Adjudicator {
       std::vector<size_t> members;
       for (const SpanKey& m : k.second)
         if (auto it = kept_.find(m); it != kept_.end()) members.push_back(it->second);
+      vote(identity(k), v);
       if (!accepted(v.files, files_.size()) || members.size() != k.second.size()) {
-        out_.conflicts.push_back({"", "cluster", "'" + first.name + "' (" + std::to_string(k.second.size()) + " members)" +
-                                                   (members.size() != k.second.size() ? " (a member was not kept)" : ""),
-                                  names_of(v.files), lacking(v.files, everyone())});
+        conflict({"", "cluster", "'" + first.name + "' (" + std::to_string(k.second.size()) + " members)" +
+                                     (members.size() != k.second.size() ? " (a member was not kept)" : ""),
+                  names_of(v.files), lacking(v.files, everyone())}, identity(k));
         continue;
       }
       ImportedCluster c = first;
@@ -290,10 +326,17 @@ class Adjudicator {
            (members.size() > 1 ? ", …)" : ")");
   }
 
+  std::string identity(const EndKey& e) const {
+    const auto& [cluster, kind, members] = e;
+    return cluster ? identity(ClusterKey{kind, members}) : identity(members.front());
+  }
+  std::string identity(const LinkKey& k) const {
+    return link_identity(std::get<0>(k), identity(std::get<1>(k)), identity(std::get<2>(k)));
+  }
+
   // Like clusters, links may join documents, so their votes are out of all files.
   void choose_links() {
-    using LinkKey = std::tuple<std::string, EndKey, EndKey>;  // type, from, to
-    std::map<LinkKey, Votes> links;
+    auto& links = links_;
     for (size_t f = 0; f < files_.size(); ++f)
       for (size_t i = 0; i < files_[f]->links.size(); ++i) {
         const ImportedLink& l = files_[f]->links[i];
@@ -303,11 +346,13 @@ class Adjudicator {
     for (const auto& [k, v] : links) {
       const auto& [type, from, to] = k;
       const std::optional<ImportedRef> a = kept_end(from), b = kept_end(to);
+      vote(identity(k), v);
       if (!accepted(v.files, files_.size()) || !a || !b) {
-        out_.conflicts.push_back({"", "link", type + ": " + describe(from) + " -> " + describe(to) + (!a || !b ? " (an end was not kept)" : ""),
-                                  names_of(v.files), lacking(v.files, everyone())});
+        conflict({"", "link", type + ": " + describe(from) + " -> " + describe(to) + (!a || !b ? " (an end was not kept)" : ""),
+                  names_of(v.files), lacking(v.files, everyone())}, identity(k));
         continue;
       }
+      kept_links_.insert(k);
       ImportedLink l = files_[v.files[0]]->links[v.records[0]];
       l.id = fresh_id(link_ids_, l.id, 'l');
       l.from = *a;
@@ -338,11 +383,145 @@ class Adjudicator {
     for (auto& [at, cur] : stretch)
       if (!cur.empty()) done.push_back(std::move(cur));
     for (const auto& keys : done)
-      if (std::any_of(keys.begin(), keys.end(), [&](const SpanKey* k) { return open_.count(*k) > 0; }))
+      if (std::any_of(keys.begin(), keys.end(), [&](const SpanKey* k) { return open_.count(*k) > 0; })) {
         out_.disagreements.push_back(disagreement_of(keys));
-    std::sort(out_.disagreements.begin(), out_.disagreements.end(), [](const Disagreement& a, const Disagreement& b) {
-      return std::tie(a.doc_index, a.extent.start, a.extent.end) < std::tie(b.doc_index, b.extent.start, b.extent.end);
-    });
+        covers_.emplace_back();
+        for (const SpanKey* k : keys) covers_.back().push_back(identity(*k));
+      }
+  }
+
+  // [SECTION] relation, cluster and link disagreements
+  void add_record_disagreement(Disagreement d, const std::vector<std::string>& records) {
+    out_.disagreements.push_back(std::move(d));
+    covers_.push_back(records);
+  }
+
+  void extend(Disagreement& d, const SpanKey& k) const {
+    if (d.extent.end == 0) d.extent = {std::get<1>(k), std::get<2>(k)};
+    d.extent = {std::min(d.extent.start, std::get<1>(k)), std::max(d.extent.end, std::get<2>(k))};
+  }
+
+  std::vector<SpanRef> refs_of(const EndKey& e) const {
+    std::vector<SpanRef> out;
+    for (const SpanKey& m : std::get<2>(e)) out.push_back(ref_of(m));
+    return out;
+  }
+
+  void collect_record_disagreements() {
+    // Relations: by document, type and source span.
+    std::map<std::tuple<size_t, std::string, SpanKey>, std::vector<const RelKey*>> rel_groups;
+    for (const auto& [k, v] : rels_) rel_groups[{std::get<0>(k), std::get<1>(k), std::get<2>(k)}].push_back(&k);
+    for (const auto& [g, keys] : rel_groups) {
+      if (std::all_of(keys.begin(), keys.end(), [&](const RelKey* k) { return kept_rels_.count(*k) > 0; })) continue;
+      Disagreement d;
+      d.kind = "relation";
+      d.doc_index = std::get<0>(g);
+      d.doc = out_.gold.documents[d.doc_index]->id();
+      d.holders = holders_[d.doc_index];
+      std::vector<std::string> ids;
+      for (const RelKey* k : keys) {
+        const auto& [doc, type, from, to] = *k;
+        RecordVersion r;
+        r.type = type;
+        r.from = {ref_of(from)};
+        r.to = {ref_of(to)};
+        r.annotators = rels_.at(*k).files;
+        r.kept = kept_rels_.count(*k) > 0;
+        d.records.push_back(std::move(r));
+        extend(d, from);
+        extend(d, to);
+        ids.push_back(identity(*k));
+      }
+      add_record_disagreement(std::move(d), ids);
+    }
+    // Clusters: those sharing a member, directly or through others, are one disagreement.
+    std::vector<const ClusterKey*> keys;
+    for (const auto& [k, v] : clusters_) keys.push_back(&k);
+    std::vector<size_t> root(keys.size());
+    for (size_t i = 0; i < root.size(); ++i) root[i] = i;
+    auto find = [&](size_t i) {
+      while (root[i] != i) i = root[i] = root[root[i]];
+      return i;
+    };
+    std::map<SpanKey, size_t> first_with;  // member -> the first cluster that has it
+    for (size_t i = 0; i < keys.size(); ++i)
+      for (const SpanKey& m : keys[i]->second)
+        if (auto [it, fresh] = first_with.emplace(m, i); !fresh) root[find(i)] = find(it->second);
+    std::map<size_t, std::vector<size_t>> groups;
+    for (size_t i = 0; i < keys.size(); ++i) groups[find(i)].push_back(i);
+    for (const auto& [g, members] : groups) {
+      if (std::all_of(members.begin(), members.end(), [&](size_t i) { return kept_clusters_.count(*keys[i]) > 0; })) continue;
+      Disagreement d;
+      d.kind = "cluster";
+      d.holders = everyone();
+      std::vector<std::string> ids;
+      for (size_t i : members) {
+        const ClusterKey& k = *keys[i];
+        const Votes& v = clusters_.at(k);
+        RecordVersion r;
+        r.type = files_[v.files[0]]->clusters[v.records[0]].name;
+        r.kind = to_string(SpanKind(k.first));
+        for (const SpanKey& m : k.second) r.members.push_back(ref_of(m));
+        r.annotators = v.files;
+        r.kept = kept_clusters_.count(k) > 0;
+        d.records.push_back(std::move(r));
+        ids.push_back(identity(k));
+      }
+      set_place(d, keys[members.front()]->second.front());
+      add_record_disagreement(std::move(d), ids);
+    }
+    // Claim links: by type and source end.
+    std::map<std::pair<std::string, EndKey>, std::vector<const LinkKey*>> link_groups;
+    for (const auto& [k, v] : links_) link_groups[{std::get<0>(k), std::get<1>(k)}].push_back(&k);
+    for (const auto& [g, lks] : link_groups) {
+      if (std::all_of(lks.begin(), lks.end(), [&](const LinkKey* k) { return kept_links_.count(*k) > 0; })) continue;
+      Disagreement d;
+      d.kind = "link";
+      d.holders = everyone();
+      std::vector<std::string> ids;
+      for (const LinkKey* k : lks) {
+        const auto& [type, from, to] = *k;
+        RecordVersion r;
+        r.type = type;
+        r.from = refs_of(from);
+        r.to = refs_of(to);
+        r.from_cluster = std::get<0>(from);
+        r.to_cluster = std::get<0>(to);
+        r.annotators = links_.at(*k).files;
+        r.kept = kept_links_.count(*k) > 0;
+        d.records.push_back(std::move(r));
+        ids.push_back(identity(*k));
+      }
+      set_place(d, std::get<2>(g.second).front());
+      add_record_disagreement(std::move(d), ids);
+    }
+  }
+
+  // Where a disagreement across documents is shown: at one span of it.
+  void set_place(Disagreement& d, const SpanKey& k) const {
+    d.doc_index = std::get<0>(k);
+    d.doc = out_.gold.documents[d.doc_index]->id();
+    d.extent = {std::get<1>(k), std::get<2>(k)};
+  }
+
+  // Document order, a document's spans before its relations; clusters, then links, last: ends
+  // come before what joins them. Each conflict then names its disagreement.
+  void order_disagreements() {
+    auto rank = [&](size_t i) {
+      const Disagreement& d = out_.disagreements[i];
+      const int tier = d.kind == "cluster" ? 1 : d.kind == "link" ? 2 : 0;
+      return std::make_tuple(tier, d.doc_index, d.kind == "relation", d.extent.start, d.extent.end);
+    };
+    std::vector<size_t> order(out_.disagreements.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
+    std::vector<Disagreement> sorted;
+    for (size_t i = 0; i < order.size(); ++i) {
+      for (const std::string& id : covers_[order[i]]) record_disagreement_[id] = i;
+      sorted.push_back(std::move(out_.disagreements[order[i]]));
+    }
+    out_.disagreements = std::move(sorted);
+    for (size_t c = 0; c < out_.conflicts.size(); ++c) out_.conflicts[c].disagreement = record_disagreement_.at(conflict_record_[c]);
   }
 
   Disagreement disagreement_of(const std::vector<const SpanKey*>& keys) const {
@@ -384,6 +563,14 @@ class Adjudicator {
   std::set<SpanKey> open_;                         // spans not kept, or kept with an unsettled attribute
   std::vector<std::vector<ClusterKey>> cluster_key_;  // file -> its cluster index -> key
   std::map<ClusterKey, size_t> kept_clusters_;     // -> index into out_.gold.clusters
+  std::map<RelKey, Votes> rels_;
+  std::set<RelKey> kept_rels_;
+  std::map<ClusterKey, Votes> clusters_;
+  std::map<LinkKey, Votes> links_;
+  std::set<LinkKey> kept_links_;
+  std::vector<std::vector<std::string>> covers_;   // parallel to out_.disagreements: the records each is about
+  std::vector<std::string> conflict_record_;       // parallel to out_.conflicts: the record's identity
+  std::map<std::string, size_t> record_disagreement_;  // record identity -> index into out_.disagreements (after ordering)
   std::map<size_t, std::set<std::string>> span_ids_, relation_ids_;  // per output document
   std::set<std::string> cluster_ids_, link_ids_;
 };

@@ -19,6 +19,7 @@
 // cluster: when its ends were kept and the strategy accepts who had it, out of all files.
 //
 // The output is deterministic: it depends on the inputs and their order only.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,7 @@ struct Conflict {
   std::string kind;    // "span", "attribute", "relation", "cluster", "link", "overlap"
   std::string what;    // readable: label and text, relation type and ends, attribute name
   std::vector<std::string> had, lacked;  // annotator names
+  size_t disagreement = 0;               // the structured disagreement that settles it
 };
 
 // One version of a stretch of text in a disagreement: a span record exactly as some annotators
@@ -53,20 +55,50 @@ struct SpanVersion {
   bool kept = false;               // the span (label, fragments) is in gold.spans
 };
 
+// A span by identity, as relations, clusters and links name their ends.
+struct SpanRef {
+  std::string doc, label;
+  std::vector<Range> fragments;
+  friend bool operator==(const SpanRef& a, const SpanRef& b) {
+    return a.doc == b.doc && a.label == b.label && a.fragments == b.fragments;
+  }
+};
+
+// One version of a relation, cluster or claim link in a disagreement: the record as some
+// annotators had it.
+struct RecordVersion {
+  std::string type;               // relation or link type; a cluster's name
+  std::string kind;               // a cluster's kind ("entity", "claim")
+  std::vector<SpanRef> from, to;  // relation: one span each; link: a claim span, or a claim cluster's members
+  bool from_cluster = false, to_cluster = false;  // link ends that are clusters
+  std::vector<SpanRef> members;   // cluster
+  std::vector<size_t> annotators;
+  bool kept = false;
+};
+
 // The structured form of the span and attribute conflicts, for applying a choice (the app's
 // adjudication view): every version of one stretch of text. Spans of the same kind (entity,
 // claim) whose extents overlap, directly or through others, are one stretch; a stretch is a
 // disagreement when one of its spans was not kept or a kept one has an unsettled attribute.
 // Its kept spans are versions too, so that choosing another annotator's version replaces them.
 // E.g. A: PERSON [10,22), B: PERSON [10,17) and ORGANIZATION [10,22), C: nothing.
+//
+// Relation, cluster and claim-link conflicts are disagreements too, with `records` instead of
+// `versions`: the relations of one type out of one source span (A: claimant → "the minister",
+// B: claimant → "the ministry"); the clusters of one kind that share members, directly or
+// through others; the links of one type out of one end. They come after the span stretches of
+// their document (relations) or after every document (clusters, then links), so that walking
+// in order settles the ends first.
 struct Disagreement {
   std::string doc;
   size_t doc_index = 0;  // into gold.documents
-  Range extent;          // from the first version's start to the last one's end
-  std::string kind;      // "span", or "attribute" when every version is the same span
-  std::vector<SpanVersion> versions;  // by start, end, label, then first annotator
-  std::vector<size_t> holders;        // the annotators whose files have the document
-  // The versions annotator `a` had (empty: that annotator marked nothing here).
+  Range extent;          // from the first version's start to the last one's end (records: their first end's)
+  std::string kind;      // "span", "attribute" when every version is the same span, "relation", "cluster", "link"
+  std::vector<SpanVersion> versions;   // by start, end, label, then first annotator
+  std::vector<RecordVersion> records;  // relation, cluster and link disagreements
+  std::vector<size_t> holders;         // the annotators whose files have the document (records across documents: all)
+  bool is_record() const { return !records.empty(); }
+  // The versions (or records) annotator `a` had (empty: that annotator marked nothing here).
   std::vector<size_t> versions_of(size_t a) const;
 };
 
@@ -76,17 +108,43 @@ struct Adjudication {
   std::vector<std::vector<std::string>> span_votes, relation_votes, cluster_votes, link_votes;
   std::vector<Conflict> conflicts;
   std::vector<std::string> annotators;        // the names, in file order
-  // Span and attribute conflicts grouped by stretch, in document order. Relation, cluster and
-  // link conflicts are in `conflicts` only.
+  std::string strategy;                       // "majority", "unanimous", "prefer=NAME"
+  // Conflicts grouped into what a choice settles (each conflict names its disagreement).
   std::vector<Disagreement> disagreements;
+  // Who had each record of every file, by record_identity(): the x_annotators of whatever a
+  // session ends with.
+  std::map<std::string, std::vector<size_t>> provenance;
 };
 
-// The disagreements as JSON ({"annotators": [...], "disagreements": [{doc, start, end, kind,
-// holders, versions: [{label, fragments, attributes, annotators, kept}]}]}) and back; the
-// app keeps an adjudication session in this form. from_json throws Error on a malformed text.
+// A record's identity as adjudication compares records, as one string: a span by document,
+// label and fragments; a relation by document, type and its ends'; a cluster by kind and its
+// members' (sorted); a link by type and its ends' (a span's or a cluster's).
+std::string span_identity(const std::string& doc, const std::string& label, const std::vector<Range>& fragments);
+std::string relation_identity(const std::string& doc, const std::string& type, const std::string& from, const std::string& to);
+std::string cluster_identity(const std::string& kind, std::vector<std::string> members);
+std::string link_identity(const std::string& type, const std::string& from, const std::string& to);
+
+// An adjudication session as the app keeps it: what adjudicate() returned but the gold.
+struct AdjudicationSession {
+  std::vector<std::string> annotators;
+  std::string strategy;
+  std::vector<Disagreement> disagreements;
+  std::vector<Conflict> conflicts;
+  std::map<std::string, std::vector<size_t>> provenance;
+};
+
+// The session as JSON ({"annotators", "strategy", "disagreements": [{doc, start, end, kind,
+// holders, versions: [{label, fragments, attributes, annotators, kept}], records: [...]}],
+// "conflicts", "provenance"}) and back; the app journals it. from_json throws Error on a
+// malformed text.
 std::string disagreements_json(const Adjudication& a);
-void disagreements_from_json(std::string_view text, std::vector<std::string>& annotators,
-                             std::vector<Disagreement>& out);
+void disagreements_from_json(std::string_view text, AdjudicationSession& out);
+
+// A gold JSON text (write_gold) with provenance added as `goldspan adjudicate` writes it: every
+// span, relation, cluster and claim link gets "x_annotators" (who had that record; [] for one
+// nobody had: made by hand), and "x_conflicts" lists the session's conflicts whose disagreement
+// is still open (`open[i]` for disagreement i). Throws Error when `gold` is not JSON.
+std::string gold_with_provenance(const std::string& gold, const AdjudicationSession& s, const std::vector<bool>& open);
 
 // `files[i]` was made by `names[i]`; every file must be a clean import (ok()) with the same
 // schema, and a document id must have the same text in every file that has it (throws Error

@@ -1,6 +1,7 @@
 // The structured disagreements of an adjudication (core/agree/adjudicate.hpp): every version
 // of one stretch of text per annotator, as the app's adjudication view applies them.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "agree/adjudicate.hpp"
 #include "error.hpp"
@@ -149,17 +150,163 @@ TEST_CASE("disagreements: JSON round trip, and a damaged text is an error", "[ag
   const GoldImport a = file_of([](Fixture& f) { f.add("PERSON", "Ines Oduya"); }, "a.json");
   const GoldImport b = file_of([](Fixture& f) { f.add("ORGANIZATION", "Ines Oduya"); }, "b.json");
   const Adjudication r = run({&a, &b});
-  std::vector<std::string> names;
-  std::vector<Disagreement> back;
-  disagreements_from_json(disagreements_json(r), names, back);
-  CHECK(names == r.annotators);
-  REQUIRE(back.size() == 1);
-  CHECK(back[0].doc == "harbor-a");
-  CHECK(back[0].extent == r.disagreements[0].extent);
-  REQUIRE(back[0].versions.size() == 2);
-  CHECK(back[0].versions[1].label == r.disagreements[0].versions[1].label);
-  CHECK(back[0].versions[1].fragments == r.disagreements[0].versions[1].fragments);
-  CHECK(back[0].versions[1].annotators == r.disagreements[0].versions[1].annotators);
-  CHECK_THROWS_AS(disagreements_from_json("{\"annotators\": [\"A\"], \"disagreements\": [{}]}", names, back), Error);
-  CHECK_THROWS_AS(disagreements_from_json("not json", names, back), Error);
+  AdjudicationSession back;
+  disagreements_from_json(disagreements_json(r), back);
+  CHECK(back.annotators == r.annotators);
+  CHECK(back.strategy == "majority");
+  REQUIRE(back.disagreements.size() == 1);
+  CHECK(back.disagreements[0].doc == "harbor-a");
+  CHECK(back.disagreements[0].extent == r.disagreements[0].extent);
+  REQUIRE(back.disagreements[0].versions.size() == 2);
+  CHECK(back.disagreements[0].versions[1].label == r.disagreements[0].versions[1].label);
+  CHECK(back.disagreements[0].versions[1].fragments == r.disagreements[0].versions[1].fragments);
+  CHECK(back.disagreements[0].versions[1].annotators == r.disagreements[0].versions[1].annotators);
+  REQUIRE(back.conflicts.size() == 2);
+  CHECK(back.conflicts[1].what == r.conflicts[1].what);
+  CHECK(back.provenance == r.provenance);
+  CHECK_THROWS_AS(disagreements_from_json("{\"annotators\": [\"A\"], \"disagreements\": [{}]}", back), Error);
+  CHECK_THROWS_AS(disagreements_from_json("not json", back), Error);
+  // A conflict pointing past the disagreements is damage too.
+  nlohmann::json j = nlohmann::json::parse(disagreements_json(r));
+  j["conflicts"][0]["disagreement"] = 7;
+  CHECK_THROWS_AS(disagreements_from_json(j.dump(), back), Error);
+}
+
+namespace {
+
+// A and B agree on the spans (the claim, Ines Oduya, Kestrel Logistics) but not on who claims.
+GoldImport claimant_file(const char* who, const std::string& name) {
+  return file_of([=](Fixture& f) {
+    const SpanId c = f.add("CLAIM", "The sprinklers failed in the east wing");
+    const SpanId ines = f.add("PERSON", "Ines Oduya"), kestrel = f.add("ORGANIZATION", "Kestrel Logistics");
+    f.history.run<AddRelation>("claimant", c, std::string(who) == "Ines Oduya" ? ines : kestrel);
+  }, name);
+}
+
+}  // namespace
+
+TEST_CASE("disagreements: relations of one type out of one span are one disagreement", "[agree][adjudicate]") {
+  const GoldImport a = claimant_file("Ines Oduya", "a.json"), b = claimant_file("Kestrel Logistics", "b.json");
+  const Adjudication r = run({&a, &b});
+  CHECK(r.gold.spans.size() == 3);
+  CHECK(r.gold.relations.empty());
+  REQUIRE(r.disagreements.size() == 1);
+  const Disagreement& d = r.disagreements[0];
+  CHECK(d.kind == "relation");
+  CHECK(d.is_record());
+  CHECK(d.versions.empty());
+  REQUIRE(d.records.size() == 2);
+  CHECK(d.holders == V{0, 1});
+  for (const RecordVersion& x : d.records) {
+    CHECK(x.type == "claimant");
+    CHECK(!x.kept);
+    REQUIRE(x.from.size() == 1);
+    CHECK(x.from[0].label == "CLAIM");
+  }
+  const size_t ana = d.versions_of(0).at(0), bo = d.versions_of(1).at(0);
+  CHECK(d.records[ana].to[0].label == "PERSON");
+  CHECK(d.records[bo].to[0].label == "ORGANIZATION");
+  // The extent covers both versions' ends, for the canvas to show them.
+  const Range claim = where("The sprinklers failed in the east wing"), ines = where("Ines Oduya"), kestrel = where("Kestrel Logistics");
+  CHECK(d.extent.start == std::min({claim.start, ines.start, kestrel.start}));
+  CHECK(d.extent.end == std::max({claim.end, ines.end, kestrel.end}));
+  // Both readable conflicts are settled by it.
+  REQUIRE(r.conflicts.size() == 2);
+  for (const Conflict& c : r.conflicts) CHECK((c.kind == "relation" && c.disagreement == 0));
+  // prefer keeps B's relation; A's stays open, so the disagreement shows B's as kept.
+  AdjudicateOptions o;
+  o.prefer = "B";
+  std::vector<std::string> names{"A", "B"};
+  const Adjudication p = adjudicate({&a, &b}, names, o);
+  CHECK(p.strategy == "prefer=B");
+  REQUIRE(p.gold.relations.size() == 1);
+  REQUIRE(p.disagreements.size() == 1);
+  CHECK(p.disagreements[0].records[p.disagreements[0].versions_of(1).at(0)].kept);
+  CHECK(!p.disagreements[0].records[p.disagreements[0].versions_of(0).at(0)].kept);
+}
+
+TEST_CASE("disagreements: span stretches first, then relations, clusters, links; every conflict names its own", "[agree][adjudicate]") {
+  // A: PERSON Ines Oduya + PERSON Tomas Brandt in one cluster, a claimant relation to Ines.
+  // B: the same spans, Ines alone in a cluster, no relation, and an extra LOCATION.
+  const GoldImport a = file_of([](Fixture& f) {
+    const SpanId c = f.add("CLAIM", "The sprinklers failed in the east wing");
+    const SpanId ines = f.add("PERSON", "Ines Oduya"), tomas = f.add("PERSON", "Tomas Brandt");
+    f.history.run<AddRelation>("claimant", c, ines);
+    const ClusterId k = f.history.run<CreateCluster>(SpanKind::Entity, "people").id();
+    f.history.run<AddMember>(k, ines);
+    f.history.run<AddMember>(k, tomas);
+  }, "a.json");
+  const GoldImport b = file_of([](Fixture& f) {
+    f.add("CLAIM", "The sprinklers failed in the east wing");
+    const SpanId ines = f.add("PERSON", "Ines Oduya");
+    f.add("PERSON", "Tomas Brandt");
+    f.add("LOCATION", "Port of Valmora");
+    const ClusterId k = f.history.run<CreateCluster>(SpanKind::Entity, "Ines").id();
+    f.history.run<AddMember>(k, ines);
+  }, "b.json");
+  const Adjudication r = run({&a, &b});
+  REQUIRE(r.disagreements.size() == 3);
+  CHECK(r.disagreements[0].kind == "span");
+  CHECK(r.disagreements[1].kind == "relation");
+  const Disagreement& c = r.disagreements[2];
+  CHECK(c.kind == "cluster");
+  REQUIRE(c.records.size() == 2);  // sharing Ines, so one disagreement
+  const RecordVersion& mine = c.records[c.versions_of(0).at(0)];
+  CHECK(mine.type == "people");
+  CHECK(mine.kind == "entity");
+  CHECK(mine.members.size() == 2);
+  CHECK(c.records[c.versions_of(1).at(0)].members.size() == 1);
+  CHECK(c.holders == V{0, 1});
+  for (const Conflict& k : r.conflicts) {
+    INFO(k.kind << " " << k.what);
+    CHECK(r.disagreements.at(k.disagreement).kind == (k.kind == "overlap" || k.kind == "attribute" ? "span" : k.kind));
+  }
+}
+
+TEST_CASE("disagreements: a claim link conflict names both versions' ends", "[agree][adjudicate]") {
+  auto linked = [](const char* type) {
+    return [=](Fixture& f) {
+      const SpanId one = f.add("CLAIM", "The sprinklers failed in the east wing");
+      const SpanId two = f.add("CLAIM", "the fire began in a neighbouring shed");
+      f.history.run<AddLink>(type, Ref{Ref::Span, one}, Ref{Ref::Span, two});
+    };
+  };
+  const GoldImport a = file_of(linked("same"), "a.json"), b = file_of(linked("contradicts"), "b.json");
+  const Adjudication r = run({&a, &b});
+  REQUIRE(r.disagreements.size() == 2);  // one per link type: links are grouped by type and source end
+  for (const Disagreement& d : r.disagreements) {
+    CHECK(d.kind == "link");
+    REQUIRE(d.records.size() == 1);
+    CHECK(!d.records[0].from_cluster);
+    CHECK(d.records[0].to[0].label == "CLAIM");
+    CHECK(d.extent == where("The sprinklers failed in the east wing"));
+  }
+}
+
+TEST_CASE("disagreements: a gold file gets the adjudicated provenance, open conflicts only", "[agree][adjudicate]") {
+  const GoldImport a = claimant_file("Ines Oduya", "a.json"), b = claimant_file("Kestrel Logistics", "b.json");
+  const Adjudication r = run({&a, &b});
+  AdjudicationSession s;
+  disagreements_from_json(disagreements_json(r), s);
+  Fixture f(default_schema(), {});
+  apply_gold(f.corpus, f.history, r.gold);
+  nlohmann::json j = nlohmann::json::parse(gold_with_provenance(write_gold(f.corpus, fixed_options()), s, {true}));
+  for (const auto& sp : j["documents"][0]["spans"]) CHECK(sp["x_annotators"] == nlohmann::json::array({"A", "B"}));
+  REQUIRE(j["x_conflicts"].size() == 2);
+  CHECK(j["x_conflicts"][0]["kind"] == "relation");
+  CHECK(!j["x_conflicts"][0].contains("disagreement"));  // as the CLI writes them
+  // Settled by hand: A's relation (it had it), a span nobody had (no annotators), no conflicts.
+  SpanId claim = 0, ines = 0;
+  for (SpanId id : f.corpus.document_spans(0)) {
+    const std::string& label = f.corpus.type_of(f.corpus.span(id)).name;
+    (label == "PERSON" ? ines : label == "CLAIM" ? claim : id) = id;
+  }
+  f.history.run<AddRelation>("claimant", claim, ines);
+  f.history.run<AddSpan>("harbor-a", "DATE", std::vector<Range>{find_text(f.corpus.document(0), "Saturday night", 0)});
+  j = nlohmann::json::parse(gold_with_provenance(write_gold(f.corpus, fixed_options()), s, {false}));
+  CHECK(j["documents"][0]["relations"][0]["x_annotators"] == nlohmann::json::array({"A"}));
+  size_t by_hand = 0;
+  for (const auto& sp : j["documents"][0]["spans"]) by_hand += sp["x_annotators"].empty();
+  CHECK(by_hand == 1);
+  CHECK(j["x_conflicts"].empty());
 }
