@@ -434,8 +434,12 @@
   }
 
   // Several annotators' gold files of the same documents (File > Adjudicate…): a new session
-  // with what they agree on, and the adjudication view on the rest.
-  const adjudicate = (files) => sendFiles('gs_adjudicate', files);
+  // with what they agree on, and the adjudication view on the rest. `strategy`: majority,
+  // unanimous or prefer=NAME, as `goldspan adjudicate --strategy`.
+  const adjudicate = (files, { strategy = 'majority' } = {}) => {
+    core.ccall('gs_adjudication_strategy', null, ['string'], [strategy]);
+    return sendFiles('gs_adjudicate', files);
+  };
   // The same files scored in the Agreement window (File > Agreement…); the session is left as it is.
   const agreement = (files) => sendFiles('gs_agreement', files);
   // { suggestions: true }: File > Open as suggestions… (the files' spans, Label Studio
@@ -487,7 +491,11 @@
     openTexts(docs) { return withDictionaries(() => callJsonText('gs_open_texts', JSON.stringify(docs))); },
     openFiles,
     adjudicate,
-    adjudication() { return callJson('gs_adjudication', [], []); },
+    adjudication() {
+      const a = callJson('gs_adjudication', [], []);
+      for (const k of Object.keys(a.controls)) a.controls[k] = toPage(a.controls[k]);
+      return a;
+    },
     agreement,
     // The Agreement window: figures, heatmap cells and listed spans, rectangles in page pixels.
     agreementView() {

@@ -434,6 +434,11 @@ EMSCRIPTEN_KEEPALIVE const char* gs_open_files(const char* names, size_t names_l
   return out(result_json(g_app->open_files(std::move(files), as_suggestions != 0)));
 }
 
+// The strategy of gs_adjudicate: majority, unanimous or prefer=NAME; the page sets it before
+// each call (kept, not reset, because a call that needs dictionaries is made again).
+std::string g_adjudication_strategy = "majority";
+EMSCRIPTEN_KEEPALIVE void gs_adjudication_strategy(const char* strategy) { g_adjudication_strategy = strategy; }
+
 // Several annotators' gold files (File > Adjudicate…), passed as gs_open_files passes files:
 // {ok, errors}. On success a new session holds the kept records and the view walks the rest.
 EMSCRIPTEN_KEEPALIVE const char* gs_adjudicate(const char* names, size_t names_len, const char* data, size_t len) {
@@ -441,12 +446,14 @@ EMSCRIPTEN_KEEPALIVE const char* gs_adjudicate(const char* names, size_t names_l
   if (const auto r = refused_read_only()) return out(*r);
   std::vector<goldspan::NamedFile> files;
   if (const char* err = unpack_files(names, names_len, data, len, files, "adjudicate")) return err;
-  return out(result_json(g_app->adjudicate(std::move(files))));
+  return out(result_json(g_app->adjudicate(std::move(files), g_adjudication_strategy)));
 }
 
-// The adjudication session: {active, open, annotators, total, left, progress, current,
-// disagreements: [{doc, start, end, kind, choice, versions: [{label, start, end, text,
-// fragments, attributes, annotators, kept}]}]} (annotators by index into `annotators`).
+// The adjudication session: {active, open, annotators, strategy, untouched, total, left,
+// progress, current, disagreements: [{doc, start, end, kind, choice, versions: [{label, start,
+// end, text, fragments, attributes, annotators, kept}], records: [{type, text, spans: [{role,
+// doc, label, start, end}], annotators, kept}]}], controls} (annotators by index into
+// `annotators`; controls in canvas pixels).
 EMSCRIPTEN_KEEPALIVE const char* gs_adjudication() {
   wake();
   auto& v = g_app->adjudication_view();
@@ -465,11 +472,25 @@ EMSCRIPTEN_KEEPALIVE const char* gs_adjudication() {
                           {"text", doc ? std::string(g_app->corpus().document(*doc).slice(a, b)) : std::string()},
                           {"fragments", frags}, {"attributes", attrs}, {"annotators", x.annotators}, {"kept", x.kept}});
     }
+    json records = json::array();
+    for (size_t r = 0; r < d.records.size(); ++r) {
+      const auto& x = d.records[r];
+      json spans = json::array();
+      for (const auto& [role, refs] : {std::pair{"from", &x.from}, {"to", &x.to}, {"member", &x.members}})
+        for (const auto& s : *refs)
+          spans.push_back({{"role", role}, {"doc", s.doc}, {"label", s.label}, {"start", s.fragments.front().start}, {"end", s.fragments.back().end}});
+      records.push_back({{"type", x.type}, {"text", v.describe(g_app->corpus(), d, r)}, {"spans", spans},
+                         {"annotators", x.annotators}, {"kept", x.kept}});
+    }
     list.push_back({{"doc", d.doc}, {"start", d.extent.start}, {"end", d.extent.end}, {"kind", d.kind},
-                    {"choice", v.choices()[i].empty() ? json(nullptr) : json(v.choices()[i])}, {"versions", versions}});
+                    {"choice", v.choices()[i].empty() ? json(nullptr) : json(v.choices()[i])}, {"versions", versions}, {"records", records}});
   }
-  return out({{"active", v.active()}, {"open", v.is_open()}, {"annotators", v.annotators()}, {"total", v.disagreements().size()},
-              {"left", v.left()}, {"progress", v.active() ? v.progress() : ""}, {"current", v.current()}, {"disagreements", list}});
+  json controls = json::object();
+  for (const auto& c : v.controls()) controls[c.name] = {{"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}};
+  return out({{"active", v.active()}, {"open", v.is_open()}, {"annotators", v.annotators()}, {"strategy", v.strategy()},
+              {"untouched", v.untouched(*g_app)}, {"total", v.disagreements().size()},
+              {"left", v.left()}, {"progress", v.active() ? v.progress() : ""}, {"current", v.current()}, {"disagreements", list},
+              {"controls", controls}});
 }
 
 // Several annotators' gold files (File > Agreement…), passed as gs_open_files passes files:

@@ -2,11 +2,19 @@
 // gold files of the shipped samples, made with the app's own export, adjudicated in the page;
 // the disagreements walked with the real keys (n, p, a, r, 1, 2), a choice undone and redone,
 // progress read back, the exported gold's spans checked, and a reload that restores it all.
+// Relations and clusters are walked the same way; the strategy is chosen in the window's
+// combo with the mouse; the export's provenance is compared with `goldspan adjudicate`'s
+// (the native CLI, build/native/bin/goldspan) and validated against the gold JSON Schema.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv2020 from '../schema/node_modules/ajv/dist/2020.js';
 import { api, boot, clickBox, corpusDir, cpOf, drag, key, open, repo, settle } from './browser.mjs';
+
+const cli = process.env.GOLDSPAN_CLI || join(repo, 'build/native/bin/goldspan');
 
 const DOC = 'harbor-a.txt';
 
@@ -285,6 +293,242 @@ test('adjudication on the news corpus: two annotators of the first article', asy
     assert.equal(s.progress, `0 of ${uniq.length} left`);
     const labels = (await api(b, 'spans', file)).map((x) => x.label);
     assert.deepEqual(labels, uniq.map((_, i) => (i % 2 ? 'LOCATION' : 'PERSON')));
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+// [SECTION] Relations, clusters, strategy, provenance
+
+// ana, bo and cy agree on the claim, Ines Oduya and both Kestrel Logistics. Who claims: ana
+// and cy Ines, bo Kestrel. bo alone marks the cue "said" and relates it. ana clusters both
+// Kestrels, bo only the first.
+async function relationFiles(b) {
+  const text = readFileSync(join(repo, 'assets/sample', DOC), 'utf8');
+  const at = cpOf(text);
+  const second = text.indexOf('Kestrel Logistics', text.indexOf('Kestrel Logistics') + 1);
+  const span = (label, words, from = 0) => ({ label, start: at(words, from), end: at(words, from) + Array.from(words).length });
+  const common = [span('CLAIM', 'The sprinklers failed in the east wing'), span('PERSON', 'Ines Oduya'),
+    span('ORGANIZATION', 'Kestrel Logistics'), span('ORGANIZATION', 'Kestrel Logistics', second)];
+  const claim = ['CLAIM', 'The sprinklers failed in the east wing'], ines = ['PERSON', 'Ines Oduya'];
+  const k1 = ['ORGANIZATION', 'Kestrel Logistics', 0], k2 = ['ORGANIZATION', 'Kestrel Logistics', 1];
+  const make = async (name, extra, relations, clusters) => {
+    const f = await goldOf(b, name, DOC, [...common, ...extra]);
+    const gold = JSON.parse(f.text);
+    const d = gold.documents.find((x) => x.id === DOC);
+    const id = ([label, words, nth = 0]) => d.spans.filter((x) => x.label === label && x.text === words)[nth].id;
+    d.relations = relations.map(([type, from, to], i) => ({ id: `r${i + 1}`, type, from: id(from), to: id(to) }));
+    gold.clusters = clusters.map(([label, members], i) => ({ id: `c${i + 1}`, kind: 'entity', label,
+      members: members.map((m) => ({ doc: DOC, span: id(m) })) }));
+    return { name: f.name, text: JSON.stringify(gold) };
+  };
+  return [
+    await make('ana', [], [['claimant', claim, ines]], [['Kestrel', [k1, k2]]]),
+    await make('bo', [span('CUE', 'said')], [['claimant', claim, k1], ['cue', claim, ['CUE', 'said']]], [['Kestrel', [k1]]]),
+    await make('cy', [], [['claimant', claim, ines]], []),
+  ];
+}
+
+// `goldspan adjudicate` on the files with the strategy: its gold JSON.
+function cliAdjudicate(files, strategy) {
+  const dir = mkdtempSync(join(tmpdir(), 'goldspan-adjudicate-'));
+  try {
+    const paths = files.map((f) => { const p = join(dir, f.name); writeFileSync(p, f.text); return p; });
+    execFileSync(cli, ['adjudicate', ...paths, '-o', join(dir, 'out.json'), '--strategy', strategy], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// What may differ between the page's export and the CLI's: who applied the records and when
+// (the page's session annotator and clock, the CLI's "adjudicator" and its time) and the
+// export's provenance block. Everything else must be equal: ids, texts, x_annotators, x_conflicts.
+function comparable(gold) {
+  const g = structuredClone(gold);
+  const strip = (r) => { delete r.annotator; delete r.created; };
+  delete g.provenance;
+  for (const d of g.documents) { d.spans.forEach(strip); (d.relations || []).forEach(strip); }
+  (g.clusters || []).forEach(strip);
+  (g.cluster_links || []).forEach(strip);
+  return g;
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validateGold = ajv.compile(JSON.parse(readFileSync(join(repo, 'assets/schema/goldspan-gold-v1.schema.json'), 'utf8')));
+
+// The export validates against the JSON Schema and reads back with the core's reader (the page's).
+function assertValid(gold) {
+  assert.ok(validateGold(gold), ajv.errorsText(validateGold.errors));
+  const dir = mkdtempSync(join(tmpdir(), 'goldspan-validate-'));
+  try {
+    writeFileSync(join(dir, 'gold.json'), JSON.stringify(gold));
+    execFileSync(cli, ['validate', join(dir, 'gold.json')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const relationList = async (b) => (await api(b, 'relations', DOC)).map((r) => `${r.type} ${r.from.text} -> ${r.to.text}`).sort();
+const clusterList = async (b) => (await api(b, 'clusters')).map((c) => `${c.name}: ${c.members.map((m) => m.text).join(', ')}`);
+// Steps with n until disagreement `i` is shown.
+async function goTo(b, i) {
+  for (let n = 0; (await state(b)).current !== i; ++n) {
+    assert.ok(n < 10, `never reached #${i + 1}`);
+    await key(b, 'n');
+  }
+}
+
+test('adjudication of relations and clusters: keys, ends added with a relation, undo, export with provenance, reload', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    const files = await relationFiles(b);
+    assert.deepEqual(await api(b, 'adjudicate', files), { ok: true, errors: [] });
+    await settle(b);
+    let s = await state(b);
+    assert.equal(s.strategy, 'majority');
+    assert.deepEqual(s.disagreements.map((d) => d.kind), ['span', 'relation', 'relation', 'cluster'], 'spans first, then what joins them');
+    assert.equal(s.progress, '4 of 4 left');
+    const claimant = s.disagreements.findIndex((d) => d.records.some((r) => r.type === 'claimant'));
+    const cue = s.disagreements.findIndex((d) => d.records.some((r) => r.type === 'cue'));
+    assert.deepEqual(s.disagreements[claimant].records.map((r) => `${r.text} ${r.annotators.join('')}${r.kept ? ' kept' : ''}`).sort(), [
+      'claimant(\u201cThe sprinklers failed in the east wing\u201d \u2192 \u201cInes Oduya\u201d) 02 kept',
+      'claimant(\u201cThe sprinklers failed in the east wing\u201d \u2192 \u201cKestrel Logistics\u201d) 1',
+    ]);
+    assert.deepEqual(s.disagreements[3].records.map((r) => `${r.text} ${r.annotators.join('')}`), [
+      'entity cluster \u201cKestrel\u201d: \u201cKestrel Logistics\u201d 1',
+      'entity cluster \u201cKestrel\u201d: \u201cKestrel Logistics\u201d, \u201cKestrel Logistics\u201d 0',
+    ]);
+    assert.deepEqual(await relationList(b), ['claimant The sprinklers failed in the east wing -> Ines Oduya'], 'the majority kept one');
+    assert.deepEqual(await clusterList(b), []);
+
+    // Nothing decided yet: the page's export is the CLI's, provenance and conflicts included.
+    const first = JSON.parse(await api(b, 'exportGold'));
+    assert.equal(first.x_conflicts.length, 5);
+    assert.deepEqual(comparable(first), comparable(cliAdjudicate(files, 'majority')));
+    assertValid(first);
+
+    // #1, the cue "said" only bo marked: rejected.
+    await key(b, 'r');
+    assert.ok(!(await api(b, 'spans', DOC)).some((x) => x.label === 'CUE'));
+    // The claimant: bo's version replaces the kept one; undone; ana's keeps it (a marker step).
+    await goTo(b, claimant);
+    await settle(b);
+    await b.screenshot('adjudicate-relation.png');
+    const claimStart = (await api(b, 'spans', DOC)).find((x) => x.label === 'CLAIM').start;
+    const box = await api(b, 'visibleCharRect', DOC, claimStart);
+    assert.ok(box && box.y > 0 && box.y < 800, 'the canvas shows the relation');
+    await key(b, '2');
+    assert.deepEqual(await relationList(b), ['claimant The sprinklers failed in the east wing -> Kestrel Logistics']);
+    assert.equal((await state(b)).disagreements[claimant].choice, 'bo');
+    await key(b, 'Control+z');
+    assert.deepEqual(await relationList(b), ['claimant The sprinklers failed in the east wing -> Ines Oduya']);
+    s = await state(b);
+    assert.equal(s.disagreements[claimant].choice, null);
+    assert.equal(s.current, claimant, 'undo shows the reopened one');
+    await key(b, '1');
+    assert.deepEqual(await relationList(b), ['claimant The sprinklers failed in the east wing -> Ines Oduya']);
+    assert.equal((await state(b)).disagreements[claimant].choice, 'ana');
+    // The cue relation's end "said" was rejected: taking bo's relation takes it back, one step.
+    await goTo(b, cue);
+    await key(b, '2');
+    assert.match(await api(b, 'status'), /also added 1 span it needs/);
+    assert.deepEqual(await relationList(b), ['claimant The sprinklers failed in the east wing -> Ines Oduya',
+      'cue The sprinklers failed in the east wing -> said']);
+    // The clusters share the first Kestrel: all of them cannot be, so a is refused.
+    await goTo(b, 3);
+    await key(b, 'a');
+    assert.match(await api(b, 'status'), /a span is in one cluster only/);
+    assert.equal((await state(b)).progress, '1 of 4 left');
+    assert.deepEqual(await clusterList(b), []);
+    await key(b, '1');
+    assert.deepEqual(await clusterList(b), ['Kestrel: Kestrel Logistics, Kestrel Logistics']);
+    s = await state(b);
+    assert.equal(s.progress, '0 of 4 left');
+    const chosen = ['none', null, null, 'ana'];
+    chosen[claimant] = 'ana';
+    chosen[cue] = 'bo';
+    assert.deepEqual(s.disagreements.map((d) => d.choice), chosen);
+
+    // The export: every record with who had it, nothing open.
+    const gold = JSON.parse(await api(b, 'exportGold'));
+    const d = gold.documents.find((x) => x.id === DOC);
+    const votes = (r) => `${r.label || r.type} ${r.text ?? ''} ${r.x_annotators.join(',')}`.replace(/\s+/g, ' ');
+    assert.deepEqual(d.spans.map(votes).sort(), ['CLAIM The sprinklers failed in the east wing ana,bo,cy', 'CUE said bo',
+      'ORGANIZATION Kestrel Logistics ana,bo,cy', 'ORGANIZATION Kestrel Logistics ana,bo,cy', 'PERSON Ines Oduya ana,bo,cy']);
+    assert.deepEqual(d.relations.map(votes).sort(), ['claimant ana,cy', 'cue bo']);
+    assert.deepEqual(gold.clusters.map((c) => c.x_annotators), [['ana']]);
+    assert.deepEqual(gold.x_conflicts, []);
+    assertValid(gold);
+
+    // Reload: the relations, the cluster and the choices come back; undo reopens the cluster.
+    await b.page.waitForFunction(() => window.goldspan.savedPending() === 0);
+    await b.page.reload();
+    await boot(b);
+    await settle(b);
+    assert.equal((await state(b)).progress, '0 of 4 left');
+    assert.equal((await relationList(b)).length, 2);
+    assert.deepEqual(JSON.parse(await api(b, 'exportGold')).x_conflicts, [], 'the provenance survives the reload');
+    await key(b, 'Control+z');
+    assert.equal((await state(b)).progress, '1 of 4 left');
+    assert.deepEqual(await clusterList(b), []);
+    assert.equal(JSON.parse(await api(b, 'exportGold')).x_conflicts.length, 2, 'the reopened clusters are open conflicts again');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('adjudication strategy: chosen in the API and in the window, equal to the CLI\'s; fixed once a choice is made', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    const files = await relationFiles(b);
+    assert.deepEqual(await api(b, 'adjudicate', files, { strategy: 'unanimous' }), { ok: true, errors: [] });
+    await settle(b);
+    let s = await state(b);
+    assert.equal(s.strategy, 'unanimous');
+    assert.equal(s.untouched, true);
+    assert.deepEqual(await relationList(b), [], 'unanimous keeps no relation');
+    assert.deepEqual(comparable(JSON.parse(await api(b, 'exportGold'))), comparable(cliAdjudicate(files, 'unanimous')));
+
+    // The window's combo, with the mouse: prefer bo adjudicates the same files again.
+    let downloads = 0;
+    b.page.on('download', () => ++downloads);
+    await clickBox(b, s.controls.strategy);
+    await b.page.waitForFunction(() => window.goldspan.adjudication().controls['strategy:prefer=bo'], null, { timeout: 10000 });
+    await clickBox(b, (await state(b)).controls['strategy:prefer=bo']);
+    await settle(b);
+    s = await state(b);
+    assert.equal(s.strategy, 'prefer=bo');
+    assert.equal(downloads, 0, 'nothing was lost, so no backup is downloaded');
+    // A tie goes to bo; with three annotators only a 1-2 split (never a tie) is possible, so
+    // prefer=bo is majority here: ana and cy's claimant is kept, bo's other records stay open.
+    assert.deepEqual(await relationList(b), ['claimant The sprinklers failed in the east wing -> Ines Oduya']);
+    const exported = JSON.parse(await api(b, 'exportGold'));
+    assert.deepEqual(comparable(exported), comparable(cliAdjudicate(files, 'prefer=bo')));
+    assertValid(exported);
+    assert.match(await api(b, 'status'), /prefer=bo/);
+
+    // A choice fixes the strategy: the combo no longer opens (undo the choice to change it).
+    await key(b, 'r');
+    s = await state(b);
+    assert.equal(s.untouched, false);
+    await clickBox(b, s.controls.strategy);
+    await settle(b);
+    assert.equal((await state(b)).controls['strategy:majority'], undefined);
+    assert.equal((await state(b)).strategy, 'prefer=bo');
+    await key(b, 'Escape');
+    await key(b, 'Control+z');
+    assert.equal((await state(b)).untouched, true);
+
+    // An unknown strategy or annotator changes nothing.
+    const bad = await api(b, 'adjudicate', files, { strategy: 'prefer=zed' });
+    assert.equal(bad.ok, false);
+    assert.match(bad.errors.join(' '), /prefer=zed: no such annotator/);
+    assert.equal((await state(b)).strategy, 'prefer=bo');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -34,6 +34,17 @@ SpanId find_span(const Corpus& c, size_t doc, const SpanVersion& v) {
   return 0;
 }
 
+// Version `v`'s line under each code point of `fragments`, in its own lane below the text.
+void underline(ImDrawList* dl, const Canvas& canvas, const std::vector<Range>& fragments, size_t v) {
+  for (Range r : fragments)
+    for (uint32_t cp = r.start; cp < r.end; ++cp) {
+      const auto b = canvas.visible_box(cp, cp + 1);
+      if (!b) continue;
+      const float y = b->y + b->h + 1.0f + 3.0f * static_cast<float>(v);
+      dl->AddLine(ImVec2(b->x, y), ImVec2(b->x + b->w, y), color_of(v), 2.0f);
+    }
+}
+
 std::string version_text(const Document& d, const SpanVersion& v) {
   std::string text;
   for (Range r : v.fragments) text += (text.empty() ? "" : " \xE2\x80\xA6 ") + std::string(d.slice(r.start, r.end));
@@ -74,8 +85,7 @@ void AdjudicationView::sync(App& app) {
   }
   const std::vector<std::string> before = choices_;
   if (from == stack.size()) {
-    annotators_.clear();
-    disagreements_.clear();
+    session_ = AdjudicationSession();
     choices_.clear();
     session_label_.clear();
     current_ = -1;
@@ -84,16 +94,16 @@ void AdjudicationView::sync(App& app) {
   const std::string& label = static_cast<const Bulk&>(*stack[from]).label();
   if (label != session_label_) {
     try {
-      disagreements_from_json(std::string_view(label).substr(sizeof kSession - 1), annotators_, disagreements_);
+      disagreements_from_json(std::string_view(label).substr(sizeof kSession - 1), session_);
     } catch (const Error& e) {
       app.show_status(std::string("Adjudication session: ") + e.what());
-      disagreements_.clear();
+      session_ = AdjudicationSession();
     }
     session_label_ = label;
     current_ = -1;
   }
   const bool fresh = current_ < 0;
-  choices_.assign(disagreements_.size(), "");
+  choices_.assign(session_.disagreements.size(), "");
   for (size_t i = from + 1; i < stack.size(); ++i) {
     const auto* b = dynamic_cast<const Bulk*>(stack[i].get());
     if (!b || b->label().rfind(kChoice, 0) != 0) continue;
@@ -116,20 +126,20 @@ void AdjudicationView::sync(App& app) {
 size_t AdjudicationView::left() const { return static_cast<size_t>(std::count(choices_.begin(), choices_.end(), std::string())); }
 
 std::string AdjudicationView::progress() const {
-  return std::to_string(left()) + " of " + std::to_string(disagreements_.size()) + " left";
+  return std::to_string(left()) + " of " + std::to_string(session_.disagreements.size()) + " left";
 }
 
 void AdjudicationView::go(App& app, int index) {
-  if (index < 0 || static_cast<size_t>(index) >= disagreements_.size()) return;
+  if (index < 0 || static_cast<size_t>(index) >= session_.disagreements.size()) return;
   current_ = index;
-  const Disagreement& d = disagreements_[static_cast<size_t>(index)];
+  const Disagreement& d = session_.disagreements[static_cast<size_t>(index)];
   const ptrdiff_t doc = app.corpus().find_document(d.doc);
   if (doc < 0) return;
   app.scroll_to(static_cast<size_t>(doc), d.extent.start);
 }
 
 void AdjudicationView::step(App& app, int dir) {
-  const int n = static_cast<int>(disagreements_.size());
+  const int n = static_cast<int>(session_.disagreements.size());
   if (!n) return;
   for (int k = 1; k <= n; ++k) {
     const int i = ((current_ < 0 ? (dir > 0 ? -1 : 0) : current_) + dir * k % n + n * 2) % n;
@@ -139,12 +149,13 @@ void AdjudicationView::step(App& app, int dir) {
 }
 
 bool AdjudicationView::choose(App& app, int who) {
-  if (current_ < 0 || static_cast<size_t>(current_) >= disagreements_.size()) return false;
-  const Disagreement& d = disagreements_[static_cast<size_t>(current_)];
+  if (current_ < 0 || static_cast<size_t>(current_) >= session_.disagreements.size()) return false;
+  const Disagreement& d = session_.disagreements[static_cast<size_t>(current_)];
   const ptrdiff_t doc = app.corpus().find_document(d.doc);
   if (doc < 0) return false;
   std::string name;
-  std::vector<bool> want(d.versions.size(), false);
+  const size_t versions = d.is_record() ? d.records.size() : d.versions.size();
+  std::vector<bool> want(versions, false);
   if (who >= 0) {
     const auto mine = d.versions_of(static_cast<size_t>(who));
     if (std::find(d.holders.begin(), d.holders.end(), static_cast<size_t>(who)) == d.holders.end()) {
@@ -152,9 +163,9 @@ bool AdjudicationView::choose(App& app, int who) {
       return false;
     }
     for (size_t v : mine) want[v] = true;
-    name = annotators_[static_cast<size_t>(who)];
+    name = session_.annotators[static_cast<size_t>(who)];
   } else if (who == kAll) {
-    want.assign(d.versions.size(), true);
+    want.assign(versions, true);
     name = "all";
   } else {
     name = who == kNone ? "none" : "as edited";
@@ -162,9 +173,12 @@ bool AdjudicationView::choose(App& app, int who) {
   History& h = app.history();
   const Corpus& c = app.corpus();
   const std::string label = kChoice + std::to_string(current_ + 1) + ": " + name;
+  size_t ends = 0;
   try {
     h.begin_group(label);
-    if (who != kAsEdited) {
+    if (d.is_record() && who != kAsEdited) {
+      ends = apply_records(app, d, want);
+    } else if (who != kAsEdited) {
       // Removals first: a chosen version may overlap one that goes.
       for (size_t v = 0; v < d.versions.size(); ++v) {
         const SpanVersion& x = d.versions[v];
@@ -201,7 +215,9 @@ bool AdjudicationView::choose(App& app, int who) {
   }
   const int chosen = current_;
   sync(app);
-  app.show_status("#" + std::to_string(chosen + 1) + ": " + name + " (" + progress() + "; Ctrl+Z undoes)");
+  app.show_status("#" + std::to_string(chosen + 1) + ": " + name +
+                  (ends ? " (also added " + std::to_string(ends) + (ends == 1 ? " span it needs" : " spans it needs") + ")" : "") + " (" +
+                  progress() + "; Ctrl+Z undoes)");
   step(app, +1);
   return true;
 }
@@ -246,20 +262,25 @@ void AdjudicationView::draw(App& app) {
     ImGui::End();
     return;
   }
+  draw_strategy(app);
+  ImGui::SameLine();
   ImGui::Text("%s", progress().c_str());
-  if (current_ >= 0 && static_cast<size_t>(current_) < disagreements_.size()) {
-    const Disagreement& d = disagreements_[static_cast<size_t>(current_)];
+  if (current_ >= 0 && static_cast<size_t>(current_) < session_.disagreements.size()) {
+    const Disagreement& d = session_.disagreements[static_cast<size_t>(current_)];
     const std::string& choice = choices_[static_cast<size_t>(current_)];
     ImGui::SameLine();
-    ImGui::TextDisabled("  #%d of %zu: %s [%u, %u) %s%s", current_ + 1, disagreements_.size(), d.doc.c_str(), d.extent.start, d.extent.end,
+    ImGui::TextDisabled("  #%d of %zu: %s [%u, %u) %s%s", current_ + 1, session_.disagreements.size(), d.doc.c_str(), d.extent.start, d.extent.end,
                         d.kind.c_str(), choice.empty() ? "" : (", settled: " + choice).c_str());
+    if (d.is_record()) {
+      draw_versions(app, d);
+    } else {
     const ptrdiff_t doc = app.corpus().find_document(d.doc);
     for (size_t a : d.holders) {
       const auto mine = d.versions_of(a);
       ImGui::PushID(static_cast<int>(a));
       if (ImGui::SmallButton(std::to_string(a + 1).c_str())) choose(app, static_cast<int>(a));
       ImGui::SameLine();
-      ImGui::Text("%s:", annotators_[a].c_str());
+      ImGui::Text("%s:", session_.annotators[a].c_str());
       if (mine.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("nothing");
@@ -274,6 +295,7 @@ void AdjudicationView::draw(App& app) {
       }
       ImGui::PopID();
     }
+    }
     if (ImGui::SmallButton("all (a)")) choose(app, kAll);
     ImGui::SameLine();
     if (ImGui::SmallButton("none (r)")) choose(app, kNone);
@@ -287,19 +309,70 @@ void AdjudicationView::draw(App& app) {
   ImGui::End();
 }
 
+bool AdjudicationView::untouched(App& app) const {
+  const auto* top = dynamic_cast<const Bulk*>(app.history().next_undo());
+  return active() && top && top->label().rfind(kSession, 0) == 0;
+}
+
+void AdjudicationView::draw_strategy(App& app) {
+  controls_.clear();
+  // Adjudicating again replaces the session: only while that loses nothing, and this tab still
+  // holds the files (a reload keeps the session, not the files).
+  const bool can = untouched(app) && app.has_adjudication_files();
+  ImGui::BeginDisabled(!can);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  const bool open = ImGui::BeginCombo("##strategy", session_.strategy.c_str());
+  controls_.note("strategy");
+  if (open) {
+    std::vector<std::string> items{"majority", "unanimous"};
+    for (const std::string& a : session_.annotators) items.push_back("prefer=" + a);
+    for (const std::string& item : items) {
+      if (ImGui::Selectable(item.c_str(), item == session_.strategy) && item != session_.strategy) strategy_request_ = item;
+      controls_.note("strategy:" + item);
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::EndDisabled();
+  if (!can && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", app.has_adjudication_files() ? "A choice or edit was made: undo it to change the strategy"
+                                                         : "File > Adjudicate\xE2\x80\xA6 the files again to change the strategy");
+}
+
+void AdjudicationView::draw_versions(App& app, const Disagreement& d) {
+  for (size_t a : d.holders) {
+    ImGui::PushID(static_cast<int>(a));
+    if (ImGui::SmallButton(std::to_string(a + 1).c_str())) choose(app, static_cast<int>(a));
+    ImGui::SameLine();
+    ImGui::Text("%s:", session_.annotators[a].c_str());
+    const auto mine = d.versions_of(a);
+    if (mine.empty()) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("nothing");
+    }
+    for (size_t v : mine) {
+      ImGui::SameLine();
+      const std::string line = describe(app.corpus(), d, v) + (d.records[v].kept ? " (kept)" : "");
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color_of(v)), "%s", display_order(line).c_str());
+    }
+    ImGui::PopID();
+  }
+}
+
 void AdjudicationView::draw_overlay(ImDrawList* dl, const Canvas& canvas) const {
-  if (!is_open() || current_ < 0 || static_cast<size_t>(current_) >= disagreements_.size() || !canvas.document()) return;
-  const Disagreement& d = disagreements_[static_cast<size_t>(current_)];
+  if (!is_open() || current_ < 0 || static_cast<size_t>(current_) >= session_.disagreements.size() || !canvas.document()) return;
+  const Disagreement& d = session_.disagreements[static_cast<size_t>(current_)];
+  if (d.is_record()) {  // each version's spans (ends, members) underlined in its lane, in whichever document is shown
+    for (size_t v = 0; v < d.records.size(); ++v) {
+      const RecordVersion& x = d.records[v];
+      for (const auto* refs : {&x.from, &x.to, &x.members})
+        for (const SpanRef& r : *refs)
+          if (r.doc == canvas.document()->id()) underline(dl, canvas, r.fragments, v);
+    }
+    return;
+  }
   if (canvas.document()->id() != d.doc) return;
   // Each version a line under its code points, one lane per version below the text.
-  for (size_t v = 0; v < d.versions.size(); ++v)
-    for (Range r : d.versions[v].fragments)
-      for (uint32_t cp = r.start; cp < r.end; ++cp) {
-        const auto b = canvas.visible_box(cp, cp + 1);
-        if (!b) continue;
-        const float y = b->y + b->h + 1.0f + 3.0f * static_cast<float>(v);
-        dl->AddLine(ImVec2(b->x, y), ImVec2(b->x + b->w, y), color_of(v), 2.0f);
-      }
+  for (size_t v = 0; v < d.versions.size(); ++v) underline(dl, canvas, d.versions[v].fragments, v);
   // The whole stretch outlined, so that the eye finds it after the jump.
   const auto first = canvas.visible_box(d.extent.start, d.extent.start + 1), last = canvas.visible_box(d.extent.end - 1, d.extent.end);
   if (first && last && first->y == last->y)

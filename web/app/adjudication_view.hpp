@@ -14,12 +14,24 @@
 // Keys (while the panel is open, no tokens are selected and no text field has the keyboard):
 // 1..9 accept annotator N's version, a all versions, r none, Enter keeps the stretch as edited
 // by hand, n / → next open one, p / ← previous; Esc clears a token selection first.
+//
+// Relation, cluster and claim-link disagreements take the same keys (adjudication_records.cpp):
+// the chosen versions' records are made to exist and the others removed. A chosen record's
+// missing span ends (or cluster members) are added with it, in the same step, as the
+// annotator had them: the walk offers a document's spans before its relations and clusters
+// before links, so this matters only when jumping ahead or after rejecting an end. A link's
+// missing cluster end is not guessed: the choice is refused until that cluster exists.
+//
+// The strategy (majority, unanimous, prefer NAME) is the window's combo: while no step follows
+// the session marker and this tab still has the files, changing it adjudicates them again.
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "agree/adjudicate.hpp"
+#include "app/controls.hpp"
 
 struct ImDrawList;
 
@@ -41,11 +53,22 @@ class AdjudicationView {
   // The current disagreement's versions, underlined in the pane that shows its document.
   void draw_overlay(ImDrawList* dl, const Canvas& canvas) const;
 
-  bool active() const { return !disagreements_.empty(); }  // a session is open
+  bool active() const { return !session_.disagreements.empty(); }  // a session is open
   bool is_open() const { return open_ && active(); }
   void set_open(bool open) { open_ = open; }
-  const std::vector<std::string>& annotators() const { return annotators_; }
-  const std::vector<Disagreement>& disagreements() const { return disagreements_; }
+  const std::vector<std::string>& annotators() const { return session_.annotators; }
+  const std::vector<Disagreement>& disagreements() const { return session_.disagreements; }
+  const std::string& strategy() const { return session_.strategy; }
+  // A record version in words: claimant(“said” → “the minister”).
+  std::string describe(const Corpus& c, const Disagreement& d, size_t record) const;
+  // A gold JSON text with the session's provenance (gold_with_provenance); unchanged without a session.
+  std::string with_provenance(const std::string& gold) const;
+  // The strategy the window asked for (once), for the App to adjudicate the same files again.
+  std::string take_strategy_request() { return std::exchange(strategy_request_, std::string()); }
+  // Whether the window's strategy combo may adjudicate again: nothing follows the session marker.
+  bool untouched(App& app) const;
+  // The strategy combo ("strategy") and, while it is open, its rows ("strategy:unanimous"), as last drawn.
+  const std::vector<Control>& controls() const { return controls_.list(); }
   // Per disagreement: the choice that settled it ("B", "all", "none", "as edited"), "" while open.
   const std::vector<std::string>& choices() const { return choices_; }
   size_t left() const;
@@ -61,9 +84,17 @@ class AdjudicationView {
   void sync(App& app);
 
  private:
-  std::vector<std::string> annotators_;
-  std::vector<Disagreement> disagreements_;
+  // The chosen records of the current (relation, cluster or link) disagreement made to exist,
+  // the others removed, inside the open history group. Throws Error when the corpus refuses.
+  // Returns how many missing ends were added with them.
+  size_t apply_records(App& app, const Disagreement& d, const std::vector<bool>& want);
+  void draw_strategy(App& app);
+  void draw_versions(App& app, const Disagreement& d);
+
+  AdjudicationSession session_;
   std::vector<std::string> choices_;
+  std::string strategy_request_;
+  ControlLog controls_;
   std::string session_label_;  // the marker's label the session was read from
   int current_ = -1;
   bool open_ = true;

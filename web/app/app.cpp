@@ -164,6 +164,9 @@ App::Exported App::export_as(const std::string& format, bool utf16) {
     out.file_name = n.first;
     out.mime = n.second;
     out.bytes = files[0].contents;
+    // After adjudication the file says who had each record, as `goldspan adjudicate` writes it
+    // (offsets in UTF-16 would not match the records' identities, so not then).
+    if (format == "gold" && !utf16) out.bytes = adjudication_.with_provenance(out.bytes);
   } else {  // several files (brat): one archive
     std::vector<ZipEntry> entries;
     for (const auto& f : files) entries.push_back({"goldspan-" + format + "/" + f.name, f.contents});
@@ -456,6 +459,9 @@ void App::draw_pane(int i, float width, float height) {
 }
 
 void App::frame() {
+  // Another strategy from the Adjudication window: applied before anything draws, since it
+  // replaces the session (and the view) itself.
+  if (const std::string s = adjudication_.take_strategy_request(); !s.empty()) adjudicate(adjudication_files_, s, true);
   adjudication_.handle_keys(*this);  // before the canvases, which would take its keys too
   suggestions_.handle_keys(*this);
   refresh_caches();

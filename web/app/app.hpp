@@ -65,8 +65,12 @@ class App {
   // Several annotators' gold files of the same documents (File > Adjudicate…): checked and
   // adjudicated first (all or nothing); then a new session replaces everything open (the
   // autosave log starts again) with the kept records, and the adjudication view walks the
-  // disagreements (adjudication_view.hpp).
-  OpenResult adjudicate(std::vector<NamedFile> files);
+  // disagreements (adjudication_view.hpp). `strategy` as `goldspan adjudicate --strategy`:
+  // majority, unanimous or prefer=NAME. `again`: the same files with another strategy while
+  // the session is untouched, so nothing is lost and no backup is downloaded.
+  OpenResult adjudicate(std::vector<NamedFile> files, const std::string& strategy = "majority", bool again = false);
+  // This tab still holds the files the adjudication session was made from.
+  bool has_adjudication_files() const { return !adjudication_files_.empty(); }
   // Several annotators' gold files of the same documents (File > Agreement…): scored and shown
   // in the Agreement window (agreement_view.hpp); the open session is left as it is.
   OpenResult agreement(std::vector<NamedFile> files);
@@ -250,6 +254,7 @@ class App {
   ClusterFinder finder_;
   ClustersPanel clusters_;
   AdjudicationView adjudication_;
+  std::vector<NamedFile> adjudication_files_;  // the session's inputs, for another strategy
   AgreementView agreement_;
   SuggestionsView suggestions_;
 };

@@ -211,7 +211,7 @@ OpenResult App::agreement(std::vector<NamedFile> files) {
   return r;
 }
 
-OpenResult App::adjudicate(std::vector<NamedFile> files) {
+OpenResult App::adjudicate(std::vector<NamedFile> files, const std::string& strategy, bool again) {
   OpenResult r;
   if (!history_->read_only().empty()) {
     r.ok = false;
@@ -230,12 +230,19 @@ OpenResult App::adjudicate(std::vector<NamedFile> files) {
     in.push_back(parse_gold(f.bytes, f.name, &corpus_->schema(), tokenizer_));
     for (const std::string& e : in.back().errors) r.errors.push_back(e);
   }
+  AdjudicateOptions options;
+  const std::vector<std::string> names = annotator_names(files);
+  if (strategy == "unanimous") options.strategy = AdjudicationStrategy::Unanimous;
+  else if (strategy.rfind("prefer=", 0) == 0) options.prefer = strategy.substr(7);
+  else if (strategy != "majority") r.errors.push_back("Adjudicate: unknown strategy '" + strategy + "' (majority, unanimous or prefer=NAME)");
+  if (!options.prefer.empty() && std::find(names.begin(), names.end(), options.prefer) == names.end())
+    r.errors.push_back("Adjudicate: prefer=" + options.prefer + ": no such annotator");
   Adjudication a;
   if (r.errors.empty()) {
     std::vector<const GoldImport*> ptrs;
     for (const GoldImport& g : in) ptrs.push_back(&g);
     try {
-      a = goldspan::adjudicate(ptrs, annotator_names(files));
+      a = goldspan::adjudicate(ptrs, names, options);
     } catch (const Error& e) {
       r.errors.push_back(e.what());
     }
@@ -248,7 +255,7 @@ OpenResult App::adjudicate(std::vector<NamedFile> files) {
   // The new session replaces the open work and its autosave: that work goes to the user as a
   // gold file first, so nothing made before is lost even if it was never exported.
   std::string backup;
-  if (corpus_->document_count() > 0) {
+  if (corpus_->document_count() > 0 && !again) {
     try {
       const Exported e = export_as("gold", false);
       backup = "goldspan-before-adjudication.json";
@@ -265,7 +272,8 @@ OpenResult App::adjudicate(std::vector<NamedFile> files) {
   r.ok = r.errors.empty();
   if (!r.ok) return r;
   edit("Adjudicate", [&] { adjudication_.begin(*this, a); });
-  set_status("Adjudicating " + std::to_string(files.size()) + " annotators: " + std::to_string(a.gold.spans.size()) +
+  adjudication_files_ = std::move(files);
+  set_status("Adjudicating " + std::to_string(adjudication_files_.size()) + " annotators (" + a.strategy + "): " + std::to_string(a.gold.spans.size()) +
              " spans agreed, " + adjudication_.progress() +
              (backup.empty() ? "" : "; the work open before was downloaded as " + backup));
   return r;
