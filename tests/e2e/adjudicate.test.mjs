@@ -439,6 +439,7 @@ test('adjudication of relations and clusters: keys, ends added with a relation, 
       'cue The sprinklers failed in the east wing -> said']);
     // The clusters share the first Kestrel: all of them cannot be, so a is refused.
     await goTo(b, 3);
+    await b.screenshot('adjudicate-cluster.png');
     await key(b, 'a');
     assert.match(await api(b, 'status'), /a span is in one cluster only/);
     assert.equal((await state(b)).progress, '1 of 4 left');
@@ -500,6 +501,8 @@ test('adjudication strategy: chosen in the API and in the window, equal to the C
     await clickBox(b, s.controls.strategy);
     await b.page.waitForFunction(() => window.goldspan.adjudication().controls['strategy:prefer=bo'], null, { timeout: 10000 });
     await clickBox(b, (await state(b)).controls['strategy:prefer=bo']);
+    // Taken at the start of the next frame; under a loaded SwiftShader that may be a while.
+    await b.page.waitForFunction(() => window.goldspan.adjudication().strategy === 'prefer=bo', null, { timeout: 10000 });
     await settle(b);
     s = await state(b);
     assert.equal(s.strategy, 'prefer=bo');

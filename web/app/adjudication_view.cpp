@@ -216,7 +216,7 @@ bool AdjudicationView::choose(App& app, int who) {
   const int chosen = current_;
   sync(app);
   app.show_status("#" + std::to_string(chosen + 1) + ": " + name +
-                  (ends ? " (also added " + std::to_string(ends) + (ends == 1 ? " span it needs" : " spans it needs") + ")" : "") + " (" +
+                  (ends ? ", also added " + std::to_string(ends) + (ends == 1 ? " span it needs" : " spans it needs") : "") + " (" +
                   progress() + "; Ctrl+Z undoes)");
   step(app, +1);
   return true;
@@ -269,8 +269,12 @@ void AdjudicationView::draw(App& app) {
     const Disagreement& d = session_.disagreements[static_cast<size_t>(current_)];
     const std::string& choice = choices_[static_cast<size_t>(current_)];
     ImGui::SameLine();
-    ImGui::TextDisabled("  #%d of %zu: %s [%u, %u) %s%s", current_ + 1, session_.disagreements.size(), d.doc.c_str(), d.extent.start, d.extent.end,
-                        d.kind.c_str(), choice.empty() ? "" : (", settled: " + choice).c_str());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("  #%d of %zu: %s in %s [%u, %u)%s", current_ + 1, session_.disagreements.size(), d.kind.c_str(), d.doc.c_str(),
+                       d.extent.start, d.extent.end, choice.empty() ? "" : (", settled: " + choice).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
     if (d.is_record()) {
       draw_versions(app, d);
     } else {
@@ -349,11 +353,16 @@ void AdjudicationView::draw_versions(App& app, const Disagreement& d) {
       ImGui::SameLine();
       ImGui::TextDisabled("nothing");
     }
+    // Records name long claims: wrapped at the window's edge rather than cut off.
+    ImGui::PushTextWrapPos(0.0f);
     for (size_t v : mine) {
       ImGui::SameLine();
       const std::string line = describe(app.corpus(), d, v) + (d.records[v].kept ? " (kept)" : "");
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color_of(v)), "%s", display_order(line).c_str());
+      ImGui::PushStyleColor(ImGuiCol_Text, color_of(v));
+      ImGui::TextWrapped("%s", display_order(line).c_str());
+      ImGui::PopStyleColor();
     }
+    ImGui::PopTextWrapPos();
     ImGui::PopID();
   }
 }
@@ -367,6 +376,18 @@ void AdjudicationView::draw_overlay(ImDrawList* dl, const Canvas& canvas) const 
       for (const auto* refs : {&x.from, &x.to, &x.members})
         for (const SpanRef& r : *refs)
           if (r.doc == canvas.document()->id()) underline(dl, canvas, r.fragments, v);
+      // A relation's or span-to-span link's two ends joined in its colour, a dot at the target,
+      // so that versions that differ only in their target read apart.
+      if (x.from.size() != 1 || x.to.size() != 1 || x.from_cluster || x.to_cluster) continue;
+      const SpanRef &a = x.from.front(), &b = x.to.front();
+      if (a.doc != canvas.document()->id() || b.doc != a.doc) continue;
+      const auto p = canvas.visible_box(a.fragments.front().start, a.fragments.front().start + 1);
+      const auto q = canvas.visible_box(b.fragments.front().start, b.fragments.front().start + 1);
+      if (!p || !q) continue;
+      const float lane = 1.0f + 3.0f * static_cast<float>(v);
+      const ImVec2 from(p->x + 2, p->y + p->h + lane), to(q->x + 2, q->y + q->h + lane);
+      dl->AddLine(from, to, (color_of(v) & 0x00FFFFFF) | 0x90000000, 1.5f);
+      dl->AddCircleFilled(to, 3.0f, color_of(v));
     }
     return;
   }
