@@ -92,7 +92,8 @@ struct RecordVersion {
 struct Disagreement {
   std::string doc;
   size_t doc_index = 0;  // into gold.documents
-  Range extent;          // from the first version's start to the last one's end (records: their first end's)
+  Range extent;          // from the first version's start to the last one's end; relations: all their
+                         // ends; clusters and links: their first span (where the view shows them)
   std::string kind;      // "span", "attribute" when every version is the same span, "relation", "cluster", "link"
   std::vector<SpanVersion> versions;   // by start, end, label, then first annotator
   std::vector<RecordVersion> records;  // relation, cluster and link disagreements
@@ -111,8 +112,8 @@ struct Adjudication {
   std::string strategy;                       // "majority", "unanimous", "prefer=NAME"
   // Conflicts grouped into what a choice settles (each conflict names its disagreement).
   std::vector<Disagreement> disagreements;
-  // Who had each record of every file, by record_identity(): the x_annotators of whatever a
-  // session ends with.
+  // Who had each record of every file, by its *_identity() string (below): the x_annotators of
+  // whatever a session ends with.
   std::map<std::string, std::vector<size_t>> provenance;
 };
 

@@ -428,6 +428,10 @@ test('adjudication of relations and clusters: keys, ends added with a relation, 
     s = await state(b);
     assert.equal(s.disagreements[claimant].choice, null);
     assert.equal(s.current, claimant, 'undo shows the reopened one');
+    await key(b, 'Control+Shift+z');
+    assert.deepEqual(await relationList(b), ['claimant The sprinklers failed in the east wing -> Kestrel Logistics'], 'redo');
+    assert.equal((await state(b)).disagreements[claimant].choice, 'bo');
+    await key(b, 'Control+z');
     await key(b, '1');
     assert.deepEqual(await relationList(b), ['claimant The sprinklers failed in the east wing -> Ines Oduya']);
     assert.equal((await state(b)).disagreements[claimant].choice, 'ana');
@@ -532,6 +536,49 @@ test('adjudication strategy: chosen in the API and in the window, equal to the C
     assert.equal(bad.ok, false);
     assert.match(bad.errors.join(' '), /prefer=zed: no such annotator/);
     assert.equal((await state(b)).strategy, 'prefer=bo');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('adjudication of claim links: each type out of one claim is a disagreement, settled with the keys', async () => {
+  const text = readFileSync(join(repo, 'assets/sample', DOC), 'utf8');
+  const at = cpOf(text);
+  const claims = ['The sprinklers failed in the east wing', 'the fire began in a neighbouring shed'];
+  const b = await open();
+  try {
+    await boot(b);
+    // Both mark the two claims; ana links them "same", bo "contradicts".
+    const files = [];
+    for (const [name, type] of [['ana', 'same'], ['bo', 'contradicts']]) {
+      const f = await goldOf(b, name, DOC, claims.map((c) => ({ label: 'CLAIM', start: at(c), end: at(c) + c.length })));
+      const gold = JSON.parse(f.text);
+      const ids = gold.documents.find((d) => d.id === DOC).spans.map((x) => x.id);
+      gold.cluster_links = [{ id: 'l1', type, from: { doc: DOC, span: ids[0] }, to: { doc: DOC, span: ids[1] } }];
+      files.push({ name: f.name, text: JSON.stringify(gold) });
+    }
+    assert.deepEqual(await api(b, 'adjudicate', files), { ok: true, errors: [] });
+    await settle(b);
+    let s = await state(b);
+    assert.deepEqual(s.disagreements.map((d) => `${d.kind} ${d.records.map((r) => `${r.text} ${r.annotators}`)}`), [
+      `link contradicts(\u201c${claims[0]}\u201d \u2192 \u201c${claims[1]}\u201d) 1`,
+      `link same(\u201c${claims[0]}\u201d \u2192 \u201c${claims[1]}\u201d) 0`,
+    ]);
+    assert.deepEqual(comparable(JSON.parse(await api(b, 'exportGold'))), comparable(cliAdjudicate(files, 'majority')));
+    await key(b, '1');  // ana had no "contradicts": none
+    await key(b, '1');  // ana's "same"
+    s = await state(b);
+    assert.equal(s.progress, '0 of 2 left');
+    assert.deepEqual((await api(b, 'links')).map((l) => l.type), ['same']);
+    await key(b, 'Control+z');
+    assert.deepEqual(await api(b, 'links'), []);
+    await key(b, 'a');  // both links of that group: the one there is
+    assert.deepEqual((await api(b, 'links')).map((l) => l.type), ['same']);
+    const gold = JSON.parse(await api(b, 'exportGold'));
+    assert.deepEqual(gold.cluster_links.map((l) => [l.type, l.x_annotators]), [['same', ['ana']]]);
+    assert.deepEqual(gold.x_conflicts, []);
+    assertValid(gold);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
