@@ -504,6 +504,7 @@ test('adjudication strategy: chosen in the API and in the window, equal to the C
     b.page.on('download', () => ++downloads);
     await clickBox(b, s.controls.strategy);
     await b.page.waitForFunction(() => window.goldspan.adjudication().controls['strategy:prefer=bo'], null, { timeout: 10000 });
+    await b.screenshot('adjudicate-strategy.png');
     await clickBox(b, (await state(b)).controls['strategy:prefer=bo']);
     // Taken at the start of the next frame; under a loaded SwiftShader that may be a while.
     await b.page.waitForFunction(() => window.goldspan.adjudication().strategy === 'prefer=bo', null, { timeout: 10000 });

@@ -152,7 +152,7 @@ size_t AdjudicationView::apply_records(App& app, const Disagreement& d, const st
 }
 
 std::string AdjudicationView::with_provenance(const std::string& gold) const {
-  if (!active()) return gold;
+  if (!active() || session_.provenance.empty()) return gold;  // a session journaled before provenance was kept
   std::vector<bool> open(choices_.size());
   for (size_t i = 0; i < choices_.size(); ++i) open[i] = choices_[i].empty();
   return gold_with_provenance(gold, session_, open);

@@ -323,6 +323,9 @@ void AdjudicationView::draw_strategy(App& app) {
   // Adjudicating again replaces the session: only while that loses nothing, and this tab still
   // holds the files (a reload keeps the session, not the files).
   const bool can = untouched(app) && app.has_adjudication_files();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("strategy");
+  ImGui::SameLine();
   ImGui::BeginDisabled(!can);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   const bool open = ImGui::BeginCombo("##strategy", session_.strategy.c_str());
@@ -337,9 +340,11 @@ void AdjudicationView::draw_strategy(App& app) {
     ImGui::EndCombo();
   }
   ImGui::EndDisabled();
-  if (!can && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("%s", app.has_adjudication_files() ? "A choice or edit was made: undo it to change the strategy"
-                                                         : "File > Adjudicate\xE2\x80\xA6 the files again to change the strategy");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", can ? "majority: more than half of the annotators (a tie stays open); unanimous: all of them;\n"
+                                  "prefer=NAME: majority, and NAME wins ties. Changing it adjudicates the same files again."
+                            : app.has_adjudication_files() ? "A choice or edit was made: undo it to change the strategy"
+                                                           : "File > Adjudicate\xE2\x80\xA6 the files again to change the strategy");
 }
 
 void AdjudicationView::draw_versions(App& app, const Disagreement& d) {
