@@ -330,17 +330,22 @@ async function relationFiles(b) {
   ];
 }
 
-// `goldspan adjudicate` on the files with the strategy: its gold JSON.
-function cliAdjudicate(files, strategy) {
+// fn(dir) in a temporary directory that is removed afterwards.
+function inTemp(fn) {
   const dir = mkdtempSync(join(tmpdir(), 'goldspan-adjudicate-'));
   try {
-    const paths = files.map((f) => { const p = join(dir, f.name); writeFileSync(p, f.text); return p; });
-    execFileSync(cli, ['adjudicate', ...paths, '-o', join(dir, 'out.json'), '--strategy', strategy], { stdio: ['ignore', 'ignore', 'inherit'] });
-    return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    return fn(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// `goldspan adjudicate` on the files with the strategy: its gold JSON.
+const cliAdjudicate = (files, strategy) => inTemp((dir) => {
+  const paths = files.map((f) => { const p = join(dir, f.name); writeFileSync(p, f.text); return p; });
+  execFileSync(cli, ['adjudicate', ...paths, '-o', join(dir, 'out.json'), '--strategy', strategy], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+});
 
 // What may differ between the page's export and the CLI's: who applied the records and when
 // (the page's session annotator and clock, the CLI's "adjudicator" and its time) and the
@@ -361,13 +366,10 @@ const validateGold = ajv.compile(JSON.parse(readFileSync(join(repo, 'assets/sche
 // The export validates against the JSON Schema and reads back with the core's reader (the page's).
 function assertValid(gold) {
   assert.ok(validateGold(gold), ajv.errorsText(validateGold.errors));
-  const dir = mkdtempSync(join(tmpdir(), 'goldspan-validate-'));
-  try {
+  inTemp((dir) => {
     writeFileSync(join(dir, 'gold.json'), JSON.stringify(gold));
     execFileSync(cli, ['validate', join(dir, 'gold.json')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 const relationList = async (b) => (await api(b, 'relations', DOC)).map((r) => `${r.type} ${r.from.text} -> ${r.to.text}`).sort();
