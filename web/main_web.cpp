@@ -19,6 +19,7 @@
 
 #include "app/app.hpp"
 #include "app/keys.hpp"
+#include "app/solid_fill.hpp"
 #include "model/schema.hpp"
 #include "error.hpp"
 #include "gl_texture.hpp"
@@ -64,8 +65,10 @@ void apply_style(float dpr) {
   style.FrameRounding = 4;
   style.WindowRounding = 6;
   style.ScrollbarSize = 14;
+  // Child windows keep ImGui's transparent background: they lie on their window's. Under
+  // software WebGL every opaque pixel drawn costs (SwiftShader blends and samples each one), and
+  // the stacked backgrounds of the main window and its children were half a frame's GPU time.
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.95f, 0.93f, 1);
-  style.Colors[ImGuiCol_ChildBg] = ImVec4(0.96f, 0.95f, 0.93f, 1);
   style.ScaleAllSizes(dpr);
 }
 
@@ -166,6 +169,44 @@ void feed_input() {
   if (!g_input.empty() || !g_held.empty()) wake();  // the rest, and the release, in the next frames
 }
 
+// ImGui's backend samples its font atlas linearly. Under software WebGL that is four texel
+// fetches per pixel of every glyph and filled shape, a quarter of a frame's GPU time; the UI font
+// is baked without oversampling and snapped to pixels (Fonts::prepare), and lines are drawn as
+// geometry (NoBakedLines, at boot), so nearest sampling gives the same picture. Checked each
+// frame because the backend recreates the texture when the fonts change.
+void sample_font_texture_nearest() {
+  static ImTextureID done = nullptr;
+  const ImTextureID tex = ImGui::GetIO().Fonts->TexID;
+  if (!tex || tex == done) return;
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(tex)));
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  done = tex;
+}
+
+// app/solid_fill.hpp: an opaque rectangle becomes a scissored clear, recorded in the draw list
+// as a callback so that it keeps its place among the draws. The colour travels in the
+// callback's data pointer; the rectangle is the command's clip rect.
+void solid_fill(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color) {
+  dl->PushClipRect(min, max, true);
+  dl->AddCallback(
+      [](const ImDrawList*, const ImDrawCmd* cmd) {
+        const ImDrawData& dd = *ImGui::GetDrawData();
+        const ImVec2 s = dd.FramebufferScale, o = dd.DisplayPos;
+        const float fb_h = dd.DisplaySize.y * s.y;
+        const ImVec4 r = cmd->ClipRect;
+        const int x0 = static_cast<int>((r.x - o.x) * s.x), x1 = static_cast<int>((r.z - o.x) * s.x);
+        const int y0 = static_cast<int>((r.y - o.y) * s.y), y1 = static_cast<int>((r.w - o.y) * s.y);
+        if (x1 <= x0 || y1 <= y0) return;
+        const ImVec4 c = ImGui::ColorConvertU32ToFloat4(static_cast<ImU32>(reinterpret_cast<uintptr_t>(cmd->UserCallbackData)));
+        glScissor(x0, static_cast<int>(fb_h) - y1, x1 - x0, y1 - y0);  // the backend sets it again per draw
+        glClearColor(c.x, c.y, c.z, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+      },
+      reinterpret_cast<void*>(uintptr_t(color)));
+  dl->PopClipRect();
+}
+
 // Called by each idle animation frame; sets the timer once per rest.
 void sleep_until_woken() {
   if (g_sleeping) return;
@@ -191,6 +232,7 @@ void frame() {
     textures_changed = true;
   }
   ImGui_ImplOpenGL3_NewFrame();
+  sample_font_texture_nearest();
   ImGui_ImplGlfw_NewFrame();
   feed_input();
   ImGui::NewFrame();
@@ -214,7 +256,9 @@ void frame() {
   g_drawn_hash = hash;
   ++g_presented;
   glViewport(0, 0, w, h);
-  glClearColor(0.96f, 0.95f, 0.93f, 1);
+  // The app's full-window layout has no background of its own (App::frame): this clear is it.
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   goldspan::ui::key_log().clear();
@@ -311,6 +355,11 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   if (!glfwInit()) return "GLFW could not start";
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  // An opaque canvas with no depth or stencil buffer: the app draws neither, and the
+  // compositor then copies the canvas instead of blending it with the page.
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
   g_window = glfwCreateWindow(width, height, "goldspan", nullptr, nullptr);
   if (!g_window) return "WebGL2 is not available in this browser";
   glfwMakeContextCurrent(g_window);
@@ -318,6 +367,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is not persisted; annotations are
+  io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;  // see sample_font_texture_nearest
   g_dpr = dpr;
   apply_style(dpr);
   // Installed before ImGui's own callbacks, which chain to them: input wakes the frame loop,
@@ -362,6 +412,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
     return EM_TRUE;
   });
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  goldspan::ui::solid_fill_hook() = solid_fill;
   g_app = std::make_unique<App>(g_platform, std::move(*schema));
   for (auto& [n, b] : g_pending_fonts) g_app->fonts().add_ttf(n, std::move(b));
   g_pending_fonts.clear();
