@@ -555,6 +555,8 @@
     frames() { return core._gs_frames(); },
     // Of those, the frames drawn on the canvas: one that would draw the same picture is not.
     presented() { return core._gs_presented(); },
+    // Animation frames the loop ran since boot: none is asked for while nothing changes.
+    animationFrames() { return core._gs_animation_frames(); },
     status() { return callJson('gs_status', [], []); },
     search(pattern, { regex = false, ignoreCase = false } = {}) {
       return callJson('gs_search', ['string', 'number', 'number'], [pattern, regex ? 1 : 0, ignoreCase ? 1 : 0]);

@@ -72,24 +72,39 @@ void apply_style(float dpr) {
   style.ScaleAllSizes(dpr);
 }
 
-// The frame loop builds frames only while something changes and idles otherwise: the canvas
-// keeps its last picture, and each animation frame only checks whether anything happened (a
-// frame under SwiftShader costs the page tens of milliseconds, so even a heartbeat of two frames
-// a second was a tenth of a core). Input, every API call, fonts arriving and the autosave's
-// progress (the shell calls gs_wake) wake it; it then draws for kAwakeMs more, enough for ImGui
-// to settle hover and focus after the input. A change that comes with time alone (a status
-// message expiring) sets a timer. The requestAnimationFrame callbacks go on at rest: pausing
-// Emscripten's main loop made the first input after a rest wait for the loop's restart, and a
-// press and the moves of a drag then reached ImGui in one frame (the drag started elsewhere).
+// The frame loop runs only while something changes: at rest no animation frame is asked for,
+// the canvas keeps its last picture and the page costs nothing (a frame under SwiftShader costs
+// milliseconds, and even an animation frame that only checked for changes was 4 % of a core).
+// Input, every API call, fonts arriving and the autosave's progress (the shell calls gs_wake)
+// wake it; it then runs for kAwakeMs more, enough for ImGui to settle hover and focus after the
+// input. A change that comes with time alone (a status message expiring) sets a timer. The loop
+// is ours (requestAnimationFrame asked for while awake), not Emscripten's main loop, whose
+// pause and resume lagged the first input after a rest.
 constexpr double kAwakeMs = 300;
 double g_last_activity = 0;
 uint64_t g_frames = 0;  // frames drawn since boot (tests check that none are drawn at rest)
+uint64_t g_animation_frames = 0;  // animation frames the loop ran (none at rest)
 bool g_sleeping = false;
+bool g_frame_asked = false;  // an animation frame is requested
 int g_last_pending = -1;
 std::string g_last_warning;
+bool frame();
+void ask_frame() {
+  if (g_frame_asked) return;
+  g_frame_asked = true;
+  emscripten_request_animation_frame(
+      [](double, void*) -> EM_BOOL {
+        g_frame_asked = false;
+        ++g_animation_frames;
+        if (frame()) ask_frame();
+        return EM_FALSE;
+      },
+      nullptr);
+}
 void wake() {
   g_last_activity = emscripten_get_now();
   g_sleeping = false;
+  if (g_app) ask_frame();
 }
 // Set by the page's input: a frame after input is always drawn. Skipping those (their picture
 // unchanged, e.g. a mouse down) changed how Chromium delivered the next mouse events to the
@@ -99,6 +114,11 @@ void input() {
   g_input_since_frame = true;
   wake();
 }
+// Where the mouse was pressed, until a frame has shown ImGui the press there. A press and the
+// moves after it can reach the page before one animation frame (always after a rest: the
+// moves are delivered with the frame the press asked for); ImGui 1.86 reads the cursor once per
+// frame, so the drag would start where the moves ended.
+std::optional<ImVec2> g_press_at;
 
 uint64_t g_presented = 0;  // frames drawn on the canvas (GL), a subset of g_frames
 uint64_t g_drawn_hash = 0;
@@ -207,7 +227,7 @@ void solid_fill(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color) {
   dl->PopClipRect();
 }
 
-// Called by each idle animation frame; sets the timer once per rest.
+// Called by the first animation frame with nothing to do; sets the timer once per rest.
 void sleep_until_woken() {
   if (g_sleeping) return;
   g_sleeping = true;
@@ -215,7 +235,9 @@ void sleep_until_woken() {
   if (due > now) emscripten_async_call([](void*) { wake(); }, nullptr, static_cast<int>((due - now) * 1000) + 20);
 }
 
-void frame() {
+// Builds (and, when its picture changed, draws) one frame. False when there was nothing to do:
+// the loop then stops until something wakes it.
+bool frame() {
   const double t0 = emscripten_get_now();
   glfwPollEvents();
   const int pending = g_platform.pending_saves();
@@ -224,7 +246,10 @@ void frame() {
   if (pending != g_last_pending || warning != g_last_warning) g_last_activity = t0;
   g_last_pending = pending;
   g_last_warning = std::move(warning);
-  if (!active) return sleep_until_woken();
+  if (!active) {
+    sleep_until_woken();
+    return false;
+  }
   ++g_frames;
   bool textures_changed = false;
   if (g_app->fonts().prepare()) {
@@ -234,6 +259,11 @@ void frame() {
   ImGui_ImplOpenGL3_NewFrame();
   sample_font_texture_nearest();
   ImGui_ImplGlfw_NewFrame();
+  if (g_press_at) {  // this frame takes the press where it happened; the next, where the mouse is
+    ImGui::GetIO().MousePos = *g_press_at;
+    g_press_at.reset();
+    wake();
+  }
   feed_input();
   ImGui::NewFrame();
   g_app->frame();
@@ -250,7 +280,7 @@ void frame() {
   if (!g_input_since_frame && hash == g_drawn_hash && !textures_changed) {
     goldspan::ui::key_log().clear();
     g_frame_ms = emscripten_get_now() - t0;
-    return;
+    return true;
   }
   g_input_since_frame = false;
   g_drawn_hash = hash;
@@ -263,6 +293,7 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   goldspan::ui::key_log().clear();
   g_frame_ms = emscripten_get_now() - t0;
+  return true;
 }
 
 std::optional<size_t> doc_index(const char* id) {
@@ -339,6 +370,8 @@ EMSCRIPTEN_KEEPALIVE void gs_wake() { wake(); }
 // canvas (a frame that would draw the same picture again is not).
 EMSCRIPTEN_KEEPALIVE double gs_frames() { return static_cast<double>(g_frames); }
 EMSCRIPTEN_KEEPALIVE double gs_presented() { return static_cast<double>(g_presented); }
+// Animation frames the loop ran since boot (constant at rest: none is asked for).
+EMSCRIPTEN_KEEPALIVE double gs_animation_frames() { return static_cast<double>(g_animation_frames); }
 
 // Hands over ICU data (kept by the caller for the session) and the label schema (JSON),
 // creates the window and starts the frame loop. Returns null on success, else an error message.
@@ -373,7 +406,14 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   // Installed before ImGui's own callbacks, which chain to them: input wakes the frame loop,
   // and key presses are logged per frame.
   glfwSetCursorPosCallback(g_window, [](GLFWwindow*, double, double) { input(); });
-  glfwSetMouseButtonCallback(g_window, [](GLFWwindow*, int, int, int) { input(); });
+  glfwSetMouseButtonCallback(g_window, [](GLFWwindow* w, int, int action, int) {
+    if (action == GLFW_PRESS) {
+      double x = 0, y = 0;
+      glfwGetCursorPos(w, &x, &y);
+      g_press_at = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    }
+    input();
+  });
   glfwSetScrollCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
   glfwSetCharCallback(g_window, [](GLFWwindow*, unsigned int c) {
     input();
@@ -417,7 +457,7 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   for (auto& [n, b] : g_pending_fonts) g_app->fonts().add_ttf(n, std::move(b));
   g_pending_fonts.clear();
   g_app->fonts().set_scale(dpr);
-  emscripten_set_main_loop(frame, 0, false);
+  wake();  // the first frames
   return nullptr;
 }
 

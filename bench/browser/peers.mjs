@@ -93,10 +93,16 @@ const probe = () => {
       let tIn = null, done = false;
       const finish = (v) => { if (!done) { done = true; ok(v); } };
       const timer = setTimeout(() => finish(null), 1500);
-      const presented = () => requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); finish(performance.now() - tIn); }));
+      const measure = () => { clearTimeout(timer); finish(performance.now() - tIn); };
+      // Both paths end in the animation frame after the one that showed the effect. A scroll
+      // event fires in the frame that scrolls, before that frame's rAF callbacks, so a rAF asked
+      // for in it runs in that same frame: two are needed. goldspan's poll runs after goldspan's
+      // own rAF callback (registered earlier) in the frame that built the picture, so one is.
+      // (Checked in Chromium: a rAF requested in a scroll handler gets that frame's timestamp.)
+      const presented = () => requestAnimationFrame(() => requestAnimationFrame(measure));
       addEventListener('wheel', (e) => {
         tIn = e.timeStamp;
-        if (gs) { const poll = () => (gs.frames() !== f0 ? presented() : requestAnimationFrame(poll)); requestAnimationFrame(poll); }
+        if (gs) { const poll = () => requestAnimationFrame(gs.frames() !== f0 ? measure : poll); requestAnimationFrame(poll); }
         else document.addEventListener('scroll', presented, { capture: true, once: true, passive: true });
       }, { capture: true, once: true, passive: true });
     });
