@@ -76,12 +76,14 @@ void apply_style(float dpr) {
 // the canvas keeps its last picture and the page costs nothing (a frame under SwiftShader costs
 // milliseconds, and even an animation frame that only checked for changes was 4 % of a core).
 // Input, every API call, fonts arriving and the autosave's progress (the shell calls gs_wake)
-// wake it; it then runs for kAwakeMs more, enough for ImGui to settle hover and focus after the
+// wake it; it then builds kAwakeFrames more, enough for ImGui to settle hover and focus after the
 // input. A change that comes with time alone (a status message expiring) sets a timer. The loop
 // is ours (requestAnimationFrame asked for while awake), not Emscripten's main loop, whose
 // pause and resume lagged the first input after a rest.
-constexpr double kAwakeMs = 300;
-double g_last_activity = 0;
+// Counted in frames, not time: ImGui settles in frames, and a slow machine has fewer per second.
+// (300 ms of frames after each input, as before, cost a wheel step ~19 frames of main thread.)
+constexpr int kAwakeFrames = 6;
+int g_awake_left = 0;
 uint64_t g_frames = 0;  // frames drawn since boot (tests check that none are drawn at rest)
 uint64_t g_animation_frames = 0;  // animation frames the loop ran (none at rest)
 bool g_sleeping = false;
@@ -102,7 +104,7 @@ void ask_frame() {
       nullptr);
 }
 void wake() {
-  g_last_activity = emscripten_get_now();
+  g_awake_left = kAwakeFrames;
   g_sleeping = false;
   if (g_app) ask_frame();
 }
@@ -242,8 +244,9 @@ bool frame() {
   glfwPollEvents();
   const int pending = g_platform.pending_saves();
   std::string warning = g_platform.save_warning();
-  const bool active = t0 - g_last_activity < kAwakeMs || pending != g_last_pending || warning != g_last_warning;
-  if (pending != g_last_pending || warning != g_last_warning) g_last_activity = t0;
+  if (pending != g_last_pending || warning != g_last_warning) g_awake_left = kAwakeFrames;
+  const bool active = g_awake_left > 0;
+  if (active) --g_awake_left;
   g_last_pending = pending;
   g_last_warning = std::move(warning);
   if (!active) {
