@@ -1,13 +1,7 @@
 #pragma once
-// `goldspan agree` over gold JSONL files, one document at a time (docs/agreement.md, "Cost").
-//
-// Every file is read line by line, in step: when the files list the same documents in the same
-// order (what `convert --to gold-jsonl` of the same corpus gives), each file is read once and
-// only one line of each is in memory. At the first line where the files' documents differ (a
-// document missing from one file, another order), an index of the rest of each file is built
-// (document id -> byte offset and line, read with a parse that keeps only the ids) and the rest
-// is read through it, document by document in order of first appearance: those files are read a
-// second time, never loaded whole.
+// `goldspan agree` over gold JSONL files, one document at a time (docs/agreement.md, "Inputs"
+// and "Cost"): the files are read as gold_stream.hpp says, each document's figures added to
+// core/agree/by_document.hpp's accumulator, and the document dropped.
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
