@@ -1,6 +1,9 @@
 #include "annotators.hpp"
 
+#include "agree/report.hpp"  // gold_schema_locale
 #include "io.hpp"
+#include "io/gold_json.hpp"
+#include "io/gold_jsonl.hpp"
 
 #include <filesystem>
 #include <map>
@@ -17,6 +20,17 @@ std::string annotator_name(const std::string& gold_text, const std::string& file
     if (a.is_array() && a.size() == 1 && a[0].is_string()) return a[0].get<std::string>();
   }
   return std::filesystem::path(file).filename().string();
+}
+
+AnnotatorFile read_annotator_file(const std::string& file, Tokenizer& tok, bool locale_from_schema) {
+  const std::string text = read_input(file);
+  const bool jsonl = jsonl_path(file);
+  // A shard's first line carries the schema.
+  if (locale_from_schema) tok = Tokenizer(gold_schema_locale(jsonl ? std::string_view(text).substr(0, text.find('\n')) : text));
+  AnnotatorFile a;
+  a.import = jsonl ? parse_gold_jsonl(text, file, nullptr, tok) : parse_gold(text, file, nullptr, tok);
+  if (a.import.ok()) a.name = annotator_name(text, file);
+  return a;
 }
 
 void number_shared_names(std::vector<std::string>& names) {

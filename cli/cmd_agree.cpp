@@ -19,7 +19,6 @@
 #include "io.hpp"
 #include "agree_stream.hpp"
 #include "io/gold_json.hpp"
-#include "io/gold_jsonl.hpp"
 
 namespace goldspan::cli {
 
@@ -29,13 +28,8 @@ using ojson = nlohmann::ordered_json;
 
 // Reads one file, once, as the app does for its schema; the figures come from core/agree/report.hpp.
 AgreeFile load(const std::string& file, Tokenizer& tok, bool locale_from_schema) {
-  const std::string text = read_input(file);
-  const bool jsonl = jsonl_path(file);
-  // Tokens as the app makes them for the file's schema (a shard's first line carries it).
-  if (locale_from_schema) tok = Tokenizer(gold_schema_locale(jsonl ? std::string_view(text).substr(0, text.find('\n')) : text));
-  GoldImport import = jsonl ? parse_gold_jsonl(text, file, nullptr, tok) : parse_gold(text, file, nullptr, tok);
-  std::string name = import.ok() ? annotator_name(text, file) : "";
-  return agree_file(std::move(import), file, std::move(name));
+  AnnotatorFile a = read_annotator_file(file, tok, locale_from_schema);
+  return agree_file(std::move(a.import), file, std::move(a.name));
 }
 
 // Sums the partial counts of `files` (goldspan agree --partial output).
