@@ -52,22 +52,26 @@ read -r s8_t s8_m <<< "$(sharded 8)"
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # The same figures: streamed = whole byte for byte (file names aside); wasm = native; merge =
-# single run for every figure that merges (numbers to 1e-12: the sums add in another order).
+# single run for every figure that merges (span counts exactly; token coefficients to 1e-9
+# relative: Fleiss' sum over 600,000 tokens adds in another order when summed per shard).
 same() { cmp -s <(sed 's/\.jsonl"/.json"/' "$1") "$2" && echo yes || echo NO; }
 merged_same() {
-  python3 - "$1" native-stream.json <<'EOF'
+  python3 - "$1" native-stream.json <<'EOF2'
 import json, sys
 m, w = (json.load(open(f)) for f in sys.argv[1:3])
+worst = [0.0]
 def near(a, b):
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)): return abs(a - b) <= 1e-12
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        worst[0] = max(worst[0], abs(a - b))
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a))
     if isinstance(a, dict): return a.keys() == b.keys() and all(near(a[k], b[k]) for k in a)
     if isinstance(a, list): return len(a) == len(b) and all(near(x, y) for x, y in zip(a, b))
     return a == b
 ok = near(w["tokens"], m["tokens"]) and all(
     near({k: p[k] for k in ("a", "b", "exact", "overlap")}, {k: q[k] for k in ("a", "b", "exact", "overlap")})
     for p, q in zip(w["pairs"], m["pairs"]))
-print("yes" if ok else "NO")
-EOF
+print(("yes" if ok else "NO") + " (largest difference %.1e)" % worst[0])
+EOF2
 }
 ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
 
@@ -89,4 +93,4 @@ echo "streamed output = whole files' output: $(same native-stream.json native-wh
 if [ $have_wasm = yes ]; then
   echo "wasm = native: whole $(cmp -s wasm-whole.json native-whole.json && echo yes || echo NO), streamed $(cmp -s wasm-stream.json native-stream.json && echo yes || echo NO)"
 fi
-echo "merged shards = single run (spans exact and overlap, every token coefficient): -j 2 $(merged_same merged2.json), -j 8 $(merged_same merged8.json)"
+echo "merged shards = single run (spans, every token coefficient): -j 2 $(merged_same merged2.json), -j 8 $(merged_same merged8.json)"
