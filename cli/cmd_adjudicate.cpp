@@ -167,22 +167,14 @@ int cmd_adjudicate(const Args& args) {
     std::cerr << "goldspan adjudicate: --time: not an ISO 8601 time: " << time << "\n";
     return 2;
   }
-  // Gold JSONL in and out streams, one document at a time; anything else is loaded whole.
-  if (jsonl_path(out_path) && std::all_of(files.begin(), files.end(), jsonl_path)) {
-    try {
-      Summary summary;
+  try {
+    Summary summary;
+    // Gold JSONL in and out streams, one document at a time; anything else is loaded whole.
+    if (jsonl_path(out_path) && std::all_of(files.begin(), files.end(), jsonl_path)) {
       adjudicate_stream(files, locale, out_path, opt, time, summary);
       summary.print(files.size(), strategy);
       return 0;
-    } catch (const PreferError& e) {
-      std::cerr << "goldspan adjudicate: " << e.message << '\n';
-      return 2;
-    } catch (const Error& e) {
-      std::cerr << "goldspan adjudicate: " << e.what() << '\n';
-      return 1;
     }
-  }
-  try {
     Tokenizer tok(locale);
     std::vector<GoldImport> imports;
     std::vector<std::string> names;
@@ -202,7 +194,6 @@ int cmd_adjudicate(const Args& args) {
     for (const std::string& w : a.gold.warnings) std::cerr << "goldspan adjudicate: warning: " << w << '\n';
 
     write_output(out_path, adjudicated(a, time).dump(1) + "\n");
-    Summary summary;
     summary.add(a);
     summary.print(files.size(), strategy);
     return 0;

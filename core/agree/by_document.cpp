@@ -23,14 +23,18 @@ ojson counts_json(const SpanCounts& c) {
           {"precision", number(c.precision())}, {"recall", number(c.recall())}, {"f1", number(c.f1())}};
 }
 
+// j["per_label"] = {label: figure(value)} of a map by label.
+template <class Map, class Figure>
+void add_per_label(ojson& j, const Map& by_label, Figure figure) {
+  ojson l = ojson::object();
+  for (const auto& [label, v] : by_label) l[label] = figure(v);
+  j["per_label"] = std::move(l);
+}
+
 ojson agreement_json(const SpanAgreement& r, bool per_label) {
   ojson j = counts_json(r.micro);
   j["macro"] = {{"precision", number(r.macro_precision)}, {"recall", number(r.macro_recall)}, {"f1", number(r.macro_f1)}};
-  if (per_label) {
-    ojson l = ojson::object();
-    for (const auto& [label, c] : r.per_label) l[label] = counts_json(c);
-    j["per_label"] = std::move(l);
-  }
+  if (per_label) add_per_label(j, r.per_label, counts_json);
   return j;
 }
 
@@ -63,11 +67,7 @@ ojson unitizing_alpha_json(const UnitizingAlpha& a) {
 ojson unitizing_json(const UnitizingAgreement& u, bool per_label) {
   ojson j = {{"length", u.length}};
   j.update(unitizing_alpha_json(u.overall));
-  if (per_label) {
-    ojson l = ojson::object();
-    for (const auto& [label, a] : u.per_label) l[label] = unitizing_alpha_json(a);
-    j["per_label"] = std::move(l);
-  }
+  if (per_label) add_per_label(j, u.per_label, unitizing_alpha_json);
   return j;
 }
 

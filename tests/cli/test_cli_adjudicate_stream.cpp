@@ -16,13 +16,7 @@
 
 namespace {
 
-using goldspan::test::annotator;
-using goldspan::test::base_corpus;
-using goldspan::test::files;
-using goldspan::test::Run;
-using goldspan::test::run;
-using goldspan::test::write_both;
-using json = nlohmann::json;
+using namespace goldspan::test;  // Run, run, write_temp, the derived annotators
 
 // Every record of adjudicated gold files (one per JSONL line, or one whole), by content: spans by
 // document, label, edges, attributes and votes; relations and clusters by their spans' contents.

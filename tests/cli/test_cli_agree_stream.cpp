@@ -16,15 +16,7 @@
 
 namespace {
 
-using goldspan::test::annotator;
-using goldspan::test::base_corpus;
-using goldspan::test::files;
-using goldspan::test::Run;
-using goldspan::test::run;
-using goldspan::test::temp_dir;
-using goldspan::test::write_temp;
-using goldspan::test::write_both;
-using json = nlohmann::json;
+using namespace goldspan::test;  // Run, run, write_temp, the derived annotators
 
 // The output without the file names, which differ (.json / .jsonl).
 std::string without_files(std::string out, const std::vector<std::string>& bases) {
