@@ -38,11 +38,8 @@ AgreeFile agree_file(GoldImport import, std::string file, std::string name) {
   a.import = std::move(import);
   if (!a.import.ok()) return a;
   for (size_t d = 0; d < a.import.documents.size(); ++d) a.doc_index[a.import.documents[d]->id()] = d;
-  for (const ImportedSpan& s : a.import.spans) {
+  for (const ImportedSpan& s : a.import.spans)
     a.spans.push_back({a.import.documents[s.doc]->id(), s.label, s.fragments.front().start, s.fragments.back().end});
-    a.attributes.emplace_back(s.attributes.begin(), s.attributes.end());
-    for (const Range& f : s.fragments) a.units[a.import.documents[s.doc]->id()].push_back({s.label, f.start, f.end});
-  }
   return a;
 }
 
