@@ -69,12 +69,12 @@ class GoldStreams::Source {
   }
 
   // Every document id from the line last read on (that line included when `from_last`).
-  std::vector<IndexEntry> index(bool from_last) {
+  std::vector<IndexEntry> index(bool from_last, std::ostream& err) {
     std::vector<IndexEntry> out;
     for (bool have = from_last || next_text(); have; have = next_text()) {
       const std::vector<std::string> ids = document_ids(text_);
-      if (ids.size() != 1) throw Error(where(), one_document(ids.size()));
-      out.emplace_back(ids.front(), offset_, number_);
+      // A line whose ids do not read is parsed: it throws with the line's own errors.
+      out.emplace_back(ids.size() == 1 ? ids.front() : parse(err).id(), offset_, number_);
     }
     return out;
   }
@@ -169,7 +169,7 @@ void GoldStreams::each(const std::function<void(const std::vector<const GoldLine
   std::vector<std::vector<IndexEntry>> order(n);
   std::vector<std::map<std::string, std::pair<std::streamoff, size_t>>> where(n);
   for (size_t f = 0; f < n; ++f) {
-    order[f] = sources_[f]->index(pending[f]);
+    order[f] = sources_[f]->index(pending[f], err);
     for (const auto& [id, offset, line] : order[f]) {
       const auto done = seen[f].find(id);
       size_t before = done == seen[f].end() ? 0 : done->second;

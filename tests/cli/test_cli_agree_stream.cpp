@@ -129,4 +129,10 @@ TEST_CASE("cli agree stream: a document on two lines of one file is an error nam
   CHECK(r.code == 1);
   CHECK(r.err.find("dup-cy.jsonl: line 2") != std::string::npos);
   CHECK(r.err.find("is on line 1 too") != std::string::npos);
+  // A line that does not read, met by the index (the files out of step from line 1), names its line.
+  const std::string second = lines.substr(first.size(), lines.find('\n', first.size()) + 1 - first.size());
+  write_temp("bad-cy.jsonl", second + first + "{\"format\": \"goldspan-gold\"\n");
+  r = run("agree " + ana + ".jsonl " + temp_dir() + "/bad-cy.jsonl");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("bad-cy.jsonl: line 3") != std::string::npos);
 }
