@@ -5,6 +5,7 @@
 #   - native, gold JSONL (streamed document by document)
 #   - wasm CLI under node (build/wasm/bin/goldspan.js), both inputs, when it is built
 #   - 8 shards per annotator (split -l) under GNU parallel: agree --partial per shard, then --merge
+#   - native `adjudicate`, whole gold JSON beside gold JSONL in and out (streamed)
 # and checks that the streamed output equals the whole files' and the merge the single run's.
 #   bench/agree_scale.sh [documents=1000] [spans=100]
 set -euo pipefail
@@ -47,6 +48,8 @@ if [ -f "$root/$wasm" ]; then
   read -r ww_t ww_m <<< "$(measure wasm-whole.json node --no-experimental-fetch "$root/$wasm" agree --json $(files json))"
   read -r ws_t ws_m <<< "$(measure wasm-stream.json node --no-experimental-fetch "$root/$wasm" agree --json $(files jsonl))"
 fi
+read -r aw_t aw_m <<< "$(measure adjudicate-whole.out "$root/$bin/goldspan" adjudicate $(files json) -o adjudicated.json --time 2026-01-01T00:00:00Z)"
+read -r as_t as_m <<< "$(measure adjudicate-stream.out "$root/$bin/goldspan" adjudicate $(files jsonl) -o adjudicated.jsonl --time 2026-01-01T00:00:00Z)"
 read -r s2_t s2_m <<< "$(sharded 2)"
 read -r s8_t s8_m <<< "$(sharded 8)"
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -89,8 +92,12 @@ fi
 printf '%-44s %8s %9s %14s\n' "8 shards, parallel -j 2, --partial + --merge" "$s2_t" "$s2_m" "$(ratio $s2_t $nw_t) / $(ratio $s2_m $nw_m)"
 printf '%-44s %8s %9s %14s\n' "8 shards, parallel -j 8, --partial + --merge" "$s8_t" "$s8_m" "$(ratio $s8_t $nw_t) / $(ratio $s8_m $nw_m)"
 echo "(shards: peak MB of the largest single process; time from the first shard to the merged table)"
+printf '%-44s %8s %9s %14s\n' "adjudicate, native, whole gold JSON" "$aw_t" "$aw_m" "1.00 / 1.00"
+printf '%-44s %8s %9s %14s\n' "adjudicate, native, gold JSONL streamed" "$as_t" "$as_m" "$(ratio $as_t $aw_t) / $(ratio $as_m $aw_m)"
 echo "streamed output = whole files' output: $(same native-stream.json native-whole.json)"
 if [ $have_wasm = yes ]; then
   echo "wasm = native: whole $(cmp -s wasm-whole.json native-whole.json && echo yes || echo NO), streamed $(cmp -s wasm-stream.json native-stream.json && echo yes || echo NO)"
 fi
+# The summary lists the same conflicts, document by document instead of all spans first.
+echo "adjudicate streamed = whole (summary and conflicts listed): $(cmp -s <(sort adjudicate-stream.out) <(sort adjudicate-whole.out) && echo yes || echo NO), $(wc -l < adjudicated.jsonl) lines written"
 echo "merged shards = single run (spans, every token coefficient): -j 2 $(merged_same merged2.json), -j 8 $(merged_same merged8.json)"
