@@ -2,6 +2,9 @@
 // Each kept span, relation, cluster and claim link carries "x_annotators" (who had it); the open
 // disagreements are listed under the top-level "x_conflicts" and summarised on stdout.
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -10,7 +13,7 @@
 #include "annotators.hpp"
 #include "commands.hpp"
 #include "error.hpp"
-#include "formats.hpp"
+#include "gold_stream.hpp"
 #include "io.hpp"
 #include "io/gold_json.hpp"
 #include "io/timestamp.hpp"
@@ -24,7 +27,18 @@ using ojson = nlohmann::ordered_json;
 
 // The gold text with who had each record added (by the ids the records got when applied), and
 // the conflicts.
-std::string with_votes(const std::string& gold, const Adjudication& a, const AppliedIds& ids) {
+// A usage error (exit 2) when --strategy prefer=NAME names nobody.
+struct PreferError {
+  std::string message;
+};
+void check_prefer(const AdjudicateOptions& opt, const std::vector<std::string>& names) {
+  if (opt.prefer.empty() || std::find(names.begin(), names.end(), opt.prefer) != names.end()) return;
+  std::string known;
+  for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+  throw PreferError{"--strategy prefer=" + opt.prefer + ": no such annotator (" + known + ")"};
+}
+
+ojson with_votes(const std::string& gold, const Adjudication& a, const AppliedIds& ids) {
   ojson j = ojson::parse(gold);
   std::map<std::string, const std::vector<std::string>*> spans, relations, clusters, links;
   for (size_t i = 0; i < ids.spans.size(); ++i) spans[format_id('s', ids.spans[i])] = &a.span_votes[i];
@@ -47,7 +61,81 @@ std::string with_votes(const std::string& gold, const Adjudication& a, const App
   for (const Conflict& c : a.conflicts)
     conflicts.push_back({{"doc", c.doc}, {"kind", c.kind}, {"what", c.what}, {"had", c.had}, {"lacked", c.lacked}});
   j["x_conflicts"] = std::move(conflicts);
-  return j.dump(1) + "\n";
+  return j;
+}
+
+// The adjudicated gold file with the votes, stamped "adjudicator" at `time` ("" = now).
+ojson adjudicated(const Adjudication& a, const std::string& time) {
+  Corpus corpus(*a.gold.schema);
+  History history(corpus);
+  history.set_annotator("adjudicator");
+  const int64_t now = time.empty() ? now_ms() : *parse_timestamp(time);
+  history.set_clock([now] { return now; });
+  const AppliedIds ids = apply_gold(corpus, history, a.gold);
+  GoldWriteOptions w;
+  if (!time.empty()) w.exported_at = time;
+  return with_votes(write_gold(corpus, w), a, ids);
+}
+
+// What was kept and the open conflicts, summed over one or more adjudications.
+struct Summary {
+  size_t spans = 0, relations = 0, clusters = 0, links = 0, conflicts = 0;
+  std::string lines;
+  void add(const Adjudication& a) {
+    spans += a.gold.spans.size(), relations += a.gold.relations.size(), clusters += a.gold.clusters.size();
+    links += a.gold.links.size(), conflicts += a.conflicts.size();
+    for (const Conflict& c : a.conflicts) {
+      lines += "  " + c.kind + (c.doc.empty() ? "" : " in " + c.doc) + ": " + c.what;
+      if (!c.had.empty()) {
+        lines += " — had:";
+        for (const std::string& n : c.had) lines += ' ' + n;
+      }
+      lines += '\n';
+    }
+  }
+  void print(size_t files, const std::string& strategy) const {
+    std::cout << "kept " << spans << " spans, " << relations << " relations, " << clusters << " clusters, " << links
+              << " claim links from " << files << " annotators (" << strategy << "); " << conflicts << " conflicts open\n"
+              << lines;
+  }
+};
+
+// Gold JSONL in and out: each document adjudicated alone and written as one line (gold_stream.hpp).
+// A file that lacks the document takes part as an empty file of the same schema, so spans are
+// voted on by the files that have the document and clusters and links out of all files, as in
+// one run over whole files. Record ids are numbered per line.
+void adjudicate_stream(const std::vector<std::string>& files, const std::string& locale, const std::string& out_path,
+                       const AdjudicateOptions& opt, const std::string& time, Summary& summary) {
+  GoldStreams streams(files, locale, "goldspan adjudicate");
+  check_prefer(opt, streams.names());
+  const std::string tmp = out_path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary);
+  if (!out) throw Error(out_path, "cannot write");
+  try {
+    streams.each([&](const std::vector<const GoldLine*>& lines) {
+      const GoldLine* first = *std::find_if(lines.begin(), lines.end(), [](const GoldLine* l) { return l; });
+      std::vector<GoldImport> empty(files.size());
+      std::vector<const GoldImport*> ptrs;
+      for (size_t f = 0; f < files.size(); ++f) {
+        empty[f].file_name = files[f];
+        empty[f].schema = first->import.schema;
+        ptrs.push_back(lines[f] ? &lines[f]->import : &empty[f]);
+      }
+      const Adjudication a = adjudicate(ptrs, streams.names(), opt);
+      for (const std::string& w : a.gold.warnings) std::cerr << "goldspan adjudicate: warning: " << w << '\n';
+      out << adjudicated(a, time).dump() << '\n';
+      summary.add(a);
+    }, std::cerr);
+    if (!out.flush()) throw Error(out_path, "cannot write");
+  } catch (...) {
+    out.close();
+    std::remove(tmp.c_str());
+    throw;
+  }
+  out.close();
+  std::error_code ec;
+  std::filesystem::rename(tmp, out_path, ec);
+  if (ec) throw Error(out_path, "cannot write: " + ec.message());
 }
 
 }  // namespace
@@ -80,51 +168,38 @@ int cmd_adjudicate(const Args& args) {
     return 2;
   }
   try {
+    Summary summary;
+    // Gold JSONL in and out streams, one document at a time; anything else is loaded whole.
+    if (jsonl_path(out_path) && std::all_of(files.begin(), files.end(), jsonl_path)) {
+      adjudicate_stream(files, locale, out_path, opt, time, summary);
+      summary.print(files.size(), strategy);
+      return 0;
+    }
     Tokenizer tok(locale);
     std::vector<GoldImport> imports;
     std::vector<std::string> names;
     bool bad = false;
     for (const std::string& f : files) {
-      ReadOptions r;
-      r.schema_locale = locale.empty();  // tokens as the app makes them for the file's schema
-      imports.push_back(read_format("gold", f, r, tok));
-      names.push_back(annotator_name(read_input(f), f));
+      AnnotatorFile a = read_annotator_file(f, tok, locale.empty());  // read once
+      imports.push_back(std::move(a.import));
+      names.push_back(a.name.empty() ? f : a.name);
       for (const std::string& e : imports.back().errors) std::cerr << "goldspan adjudicate: " << e << '\n', bad = true;
     }
     if (bad) return 1;
     number_shared_names(names);
-    if (!opt.prefer.empty() && std::find(names.begin(), names.end(), opt.prefer) == names.end()) {
-      std::string known;
-      for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
-      std::cerr << "goldspan adjudicate: --strategy prefer=" << opt.prefer << ": no such annotator (" << known << ")\n";
-      return 2;
-    }
+    check_prefer(opt, names);
     std::vector<const GoldImport*> ptrs;
     for (const GoldImport& g : imports) ptrs.push_back(&g);
     const Adjudication a = adjudicate(ptrs, names, opt);
     for (const std::string& w : a.gold.warnings) std::cerr << "goldspan adjudicate: warning: " << w << '\n';
 
-    Corpus corpus(*a.gold.schema);
-    History history(corpus);
-    history.set_annotator("adjudicator");
-    const int64_t now = time.empty() ? now_ms() : *parse_timestamp(time);
-    history.set_clock([now] { return now; });
-    const AppliedIds ids = apply_gold(corpus, history, a.gold);
-    GoldWriteOptions w;
-    if (!time.empty()) w.exported_at = time;
-    write_output(out_path, with_votes(write_gold(corpus, w), a, ids));
-    std::cout << "kept " << a.gold.spans.size() << " spans, " << a.gold.relations.size() << " relations, "
-              << a.gold.clusters.size() << " clusters, " << a.gold.links.size() << " claim links from " << files.size() << " annotators (" << strategy << "); "
-              << a.conflicts.size() << " conflicts open\n";
-    for (const Conflict& c : a.conflicts) {
-      std::cout << "  " << c.kind << (c.doc.empty() ? "" : " in " + c.doc) << ": " << c.what;
-      if (!c.had.empty()) {
-        std::cout << " — had:";
-        for (const std::string& n : c.had) std::cout << ' ' << n;
-      }
-      std::cout << '\n';
-    }
+    write_output(out_path, adjudicated(a, time).dump(1) + "\n");
+    summary.add(a);
+    summary.print(files.size(), strategy);
     return 0;
+  } catch (const PreferError& e) {
+    std::cerr << "goldspan adjudicate: " << e.message << '\n';
+    return 2;
   } catch (const Error& e) {
     std::cerr << "goldspan adjudicate: " << e.what() << '\n';
     return 1;

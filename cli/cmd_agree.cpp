@@ -1,6 +1,7 @@
 // goldspan agree — inter-annotator agreement between gold files of the same documents.
 // Loads and checks the files; the figures come from core/agree/report.hpp (shared with the
 // app's Agreement window); prints them as JSON or tables.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -15,8 +16,8 @@
 #include "annotators.hpp"
 #include "commands.hpp"
 #include "error.hpp"
-#include "formats.hpp"
 #include "io.hpp"
+#include "agree_stream.hpp"
 #include "io/gold_json.hpp"
 
 namespace goldspan::cli {
@@ -25,14 +26,10 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-// Reads one file as the app does for its schema; the figures come from core/agree/report.hpp.
+// Reads one file, once, as the app does for its schema; the figures come from core/agree/report.hpp.
 AgreeFile load(const std::string& file, Tokenizer& tok, bool locale_from_schema) {
-  const std::string text = read_input(file);
-  ReadOptions r;
-  r.schema_locale = locale_from_schema;  // tokens as the app makes them for the file's schema
-  GoldImport import = read_format("gold", file, r, tok);
-  std::string name = import.ok() ? annotator_name(text, file) : "";
-  return agree_file(std::move(import), file, std::move(name));
+  AnnotatorFile a = read_annotator_file(file, tok, locale_from_schema);
+  return agree_file(std::move(a.import), file, std::move(a.name));
 }
 
 // Sums the partial counts of `files` (goldspan agree --partial output).
@@ -243,6 +240,19 @@ int cmd_agree(const Args& args) {
   if (files.size() < 2) {
     std::cerr << "goldspan agree: usage: goldspan agree A.json B.json [C.json ...] [--json] [--per-label] [--per-doc] [--partial]\n";
     return 2;
+  }
+  // Gold JSONL shards stream, one document at a time (agree_stream.hpp); a whole gold file is
+  // one JSON value and is loaded.
+  if (std::all_of(files.begin(), files.end(), jsonl_path)) {
+    try {
+      AgreeStreamed r = agree_stream(files, {locale, per_label, per_doc}, std::cerr);
+      if (partial) std::cout << to_json(r.counts).dump(1) << '\n';
+      else std::cout << (as_json ? r.figures.dump(2) + "\n" : text_of(r.figures));
+      return 0;
+    } catch (const Error& e) {
+      std::cerr << "goldspan agree: " << e.what() << '\n';
+      return 1;
+    }
   }
   try {
     Tokenizer tok(locale);

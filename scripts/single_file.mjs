@@ -23,6 +23,7 @@ const hash = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('ba
 let html = read('index.html').toString('utf8');
 const csp = `default-src 'none'; script-src ${scripts.map(hash).join(' ')} 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/s, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+html = html.replace(/<link rel="preload"[^>]*>\n/g, '');  // everything is inline: nothing to fetch
 html = html.replace('<link rel="stylesheet" href="goldspan.css">', `<style>\n${read('goldspan.css')}</style>`);
 html = html.replace('<script src="goldspan.js"></script>\n<script src="goldspan-shell.js"></script>',
   `${data}\n<script>${scripts[0]}</script>\n<script>${scripts[1]}</script>`);

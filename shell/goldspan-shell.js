@@ -33,9 +33,11 @@
   }
   const fetchBytes = async (url) => embedded.has(url) ? fromEmbedded(url) : new Uint8Array(await (await fetch(url)).arrayBuffer());
 
-  // Downloads several files, reporting combined progress.
+  // Downloads several files, reporting combined progress. Each comes as bytes, except
+  // goldspan.wasm, which comes compiled: compiled while it downloads (compileStreaming), not
+  // after, which was most of the time from the last byte to the first frame.
   async function fetchAll(urls) {
-    if (embedded.size) return urls.map(fromEmbedded);
+    if (embedded.size) return Promise.all(urls.map((u) => u === 'goldspan.wasm' ? WebAssembly.compile(fromEmbedded(u)) : fromEmbedded(u)));
     const got = new Array(urls.length).fill(0), total = new Array(urls.length).fill(0);
     const show = () => {
       const t = total.reduce((a, b) => a + b, 0);
@@ -45,17 +47,13 @@
       const res = await fetch(url);
       if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
       total[i] = Number(res.headers.get('Content-Length')) || 0;
-      const reader = res.body.getReader();
-      const chunks = [];
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value); got[i] += value.length; show();
-      }
-      const out = new Uint8Array(got[i]);
-      let o = 0;
-      for (const c of chunks) { out.set(c, o); o += c.length; }
-      return out;
+      const counted = new Response(res.body.pipeThrough(new TransformStream({
+        transform(chunk, out) { got[i] += chunk.length; show(); out.enqueue(chunk); },
+      })), { headers: { 'Content-Type': res.headers.get('Content-Type') || '' } });
+      if (url !== 'goldspan.wasm') return new Uint8Array(await counted.arrayBuffer());
+      // A host that serves .wasm with another type refuses streaming: compile the bytes then.
+      if (/^application\/wasm\b/.test(res.headers.get('Content-Type') || '')) return WebAssembly.compileStreaming(counted);
+      return WebAssembly.compile(await counted.arrayBuffer());
     }));
   }
 
@@ -563,6 +561,8 @@
     frames() { return core._gs_frames(); },
     // Of those, the frames drawn on the canvas: one that would draw the same picture is not.
     presented() { return core._gs_presented(); },
+    // Animation frames the loop ran since boot: none is asked for while nothing changes.
+    animationFrames() { return core._gs_animation_frames(); },
     status() { return callJson('gs_status', [], []); },
     search(pattern, { regex = false, ignoreCase = false } = {}) {
       return callJson('gs_search', ['string', 'number', 'number'], [pattern, regex ? 1 : 0, ignoreCase ? 1 : 0]);
@@ -602,8 +602,17 @@
     if (missing) return fail(missing);
     try {
       manifest = JSON.parse(new TextDecoder().decode(await fetchBytes('manifest.json')));
+      // The samples are asked for at once too (a few kB), used only when nothing is restored.
+      const samples = Promise.all(manifest.samples.map(fetchBytes));
+      samples.catch(() => {});  // a failure counts only where they are used
       const [wasm, icu, schema, ...fonts] = await fetchAll(['goldspan.wasm', manifest.icu, manifest.schema, ...manifest.fonts]);
-      core = await createGoldspan({ wasmBinary: wasm, canvas });
+      core = await createGoldspan({
+        canvas,
+        instantiateWasm(imports, done) {  // the module compiled by fetchAll
+          WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm), (e) => fail('goldspan could not start: ' + e.message));
+          return {};
+        },
+      });
       manifest.fonts.forEach((name, i) => withBytes(fonts[i], (p, n) => core.ccall('gs_add_font', null, ['string', 'number', 'number'], [name, p, n])));
       const icuPtr = core._malloc(icu.length);  // ICU reads from it for the whole session
       core.HEAPU8.set(icu, icuPtr);
@@ -628,7 +637,7 @@
         if (stopped && !store.readOnly) store.append({ skip: stopped });
       } else {
         if (store.db) store.started([], []);
-        const texts = await Promise.all(manifest.samples.map(async (u) => ({ id: u.split('/').pop(), text: new TextDecoder().decode(await fetchBytes(u)) })));
+        const texts = (await samples).map((bytes, i) => ({ id: manifest.samples[i].split('/').pop(), text: new TextDecoder().decode(bytes) }));
         if (store.readOnly) {
           for (const t of texts) withBytes(new TextEncoder().encode(t.text), (p, n) => callJson('gs_restore_document', ['string', 'number', 'number'], [t.id, p, n]));
         } else {

@@ -19,6 +19,7 @@
 
 #include "app/app.hpp"
 #include "app/keys.hpp"
+#include "app/solid_fill.hpp"
 #include "model/schema.hpp"
 #include "error.hpp"
 #include "gl_texture.hpp"
@@ -64,29 +65,48 @@ void apply_style(float dpr) {
   style.FrameRounding = 4;
   style.WindowRounding = 6;
   style.ScrollbarSize = 14;
+  // Child windows keep ImGui's transparent background: they lie on their window's. Under
+  // software WebGL every opaque pixel drawn costs (SwiftShader blends and samples each one), and
+  // the stacked backgrounds of the main window and its children were half a frame's GPU time.
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.95f, 0.93f, 1);
-  style.Colors[ImGuiCol_ChildBg] = ImVec4(0.96f, 0.95f, 0.93f, 1);
   style.ScaleAllSizes(dpr);
 }
 
-// The frame loop builds frames only while something changes and idles otherwise: the canvas
-// keeps its last picture, and each animation frame only checks whether anything happened (a
-// frame under SwiftShader costs the page tens of milliseconds, so even a heartbeat of two frames
-// a second was a tenth of a core). Input, every API call, fonts arriving and the autosave's
-// progress (the shell calls gs_wake) wake it; it then draws for kAwakeMs more, enough for ImGui
-// to settle hover and focus after the input. A change that comes with time alone (a status
-// message expiring) sets a timer. The requestAnimationFrame callbacks go on at rest: pausing
-// Emscripten's main loop made the first input after a rest wait for the loop's restart, and a
-// press and the moves of a drag then reached ImGui in one frame (the drag started elsewhere).
-constexpr double kAwakeMs = 300;
-double g_last_activity = 0;
+// The frame loop runs only while something changes: at rest no animation frame is asked for,
+// the canvas keeps its last picture and the page costs nothing (a frame under SwiftShader costs
+// milliseconds, and even an animation frame that only checked for changes was 4 % of a core).
+// Input, every API call, fonts arriving and the autosave's progress (the shell calls gs_wake)
+// wake it; it then builds kAwakeFrames more, enough for ImGui to settle hover and focus after the
+// input. A change that comes with time alone (a status message expiring) sets a timer. The loop
+// is ours (requestAnimationFrame asked for while awake), not Emscripten's main loop, whose
+// pause and resume lagged the first input after a rest.
+// Counted in frames, not time: ImGui settles in frames, and a slow machine has fewer per second.
+// (300 ms of frames after each input, as before, cost a wheel step ~19 frames of main thread.)
+constexpr int kAwakeFrames = 6;
+int g_awake_left = 0;
 uint64_t g_frames = 0;  // frames drawn since boot (tests check that none are drawn at rest)
+uint64_t g_animation_frames = 0;  // animation frames the loop ran (none at rest)
 bool g_sleeping = false;
+bool g_frame_asked = false;  // an animation frame is requested
 int g_last_pending = -1;
 std::string g_last_warning;
+bool frame();
+void ask_frame() {
+  if (g_frame_asked) return;
+  g_frame_asked = true;
+  emscripten_request_animation_frame(
+      [](double, void*) -> EM_BOOL {
+        g_frame_asked = false;
+        ++g_animation_frames;
+        if (frame()) ask_frame();
+        return EM_FALSE;
+      },
+      nullptr);
+}
 void wake() {
-  g_last_activity = emscripten_get_now();
+  g_awake_left = kAwakeFrames;
   g_sleeping = false;
+  if (g_app) ask_frame();
 }
 // Set by the page's input: a frame after input is always drawn. Skipping those (their picture
 // unchanged, e.g. a mouse down) changed how Chromium delivered the next mouse events to the
@@ -96,6 +116,11 @@ void input() {
   g_input_since_frame = true;
   wake();
 }
+// Where the mouse was pressed, until a frame has shown ImGui the press there. A press and the
+// moves after it can reach the page before one animation frame (always after a rest: the
+// moves are delivered with the frame the press asked for); ImGui 1.86 reads the cursor once per
+// frame, so the drag would start where the moves ended.
+std::optional<ImVec2> g_press_at;
 
 uint64_t g_presented = 0;  // frames drawn on the canvas (GL), a subset of g_frames
 uint64_t g_drawn_hash = 0;
@@ -166,7 +191,45 @@ void feed_input() {
   if (!g_input.empty() || !g_held.empty()) wake();  // the rest, and the release, in the next frames
 }
 
-// Called by each idle animation frame; sets the timer once per rest.
+// ImGui's backend samples its font atlas linearly. Under software WebGL that is four texel
+// fetches per pixel of every glyph and filled shape, a quarter of a frame's GPU time; the UI font
+// is baked without oversampling and snapped to pixels (Fonts::prepare), and lines are drawn as
+// geometry (NoBakedLines, at boot), so nearest sampling gives the same picture. Checked each
+// frame because the backend recreates the texture when the fonts change.
+void sample_font_texture_nearest() {
+  static ImTextureID done = nullptr;
+  const ImTextureID tex = ImGui::GetIO().Fonts->TexID;
+  if (!tex || tex == done) return;
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(tex)));
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  done = tex;
+}
+
+// app/solid_fill.hpp: an opaque rectangle becomes a scissored clear, recorded in the draw list
+// as a callback so that it keeps its place among the draws. The colour travels in the
+// callback's data pointer; the rectangle is the command's clip rect.
+void solid_fill(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color) {
+  dl->PushClipRect(min, max, true);
+  dl->AddCallback(
+      [](const ImDrawList*, const ImDrawCmd* cmd) {
+        const ImDrawData& dd = *ImGui::GetDrawData();
+        const ImVec2 s = dd.FramebufferScale, o = dd.DisplayPos;
+        const float fb_h = dd.DisplaySize.y * s.y;
+        const ImVec4 r = cmd->ClipRect;
+        const int x0 = static_cast<int>((r.x - o.x) * s.x), x1 = static_cast<int>((r.z - o.x) * s.x);
+        const int y0 = static_cast<int>((r.y - o.y) * s.y), y1 = static_cast<int>((r.w - o.y) * s.y);
+        if (x1 <= x0 || y1 <= y0) return;
+        const ImVec4 c = ImGui::ColorConvertU32ToFloat4(static_cast<ImU32>(reinterpret_cast<uintptr_t>(cmd->UserCallbackData)));
+        glScissor(x0, static_cast<int>(fb_h) - y1, x1 - x0, y1 - y0);  // the backend sets it again per draw
+        glClearColor(c.x, c.y, c.z, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+      },
+      reinterpret_cast<void*>(uintptr_t(color)));
+  dl->PopClipRect();
+}
+
+// Called by the first animation frame with nothing to do; sets the timer once per rest.
 void sleep_until_woken() {
   if (g_sleeping) return;
   g_sleeping = true;
@@ -174,16 +237,22 @@ void sleep_until_woken() {
   if (due > now) emscripten_async_call([](void*) { wake(); }, nullptr, static_cast<int>((due - now) * 1000) + 20);
 }
 
-void frame() {
+// Builds (and, when its picture changed, draws) one frame. False when there was nothing to do:
+// the loop then stops until something wakes it.
+bool frame() {
   const double t0 = emscripten_get_now();
   glfwPollEvents();
   const int pending = g_platform.pending_saves();
   std::string warning = g_platform.save_warning();
-  const bool active = t0 - g_last_activity < kAwakeMs || pending != g_last_pending || warning != g_last_warning;
-  if (pending != g_last_pending || warning != g_last_warning) g_last_activity = t0;
+  if (pending != g_last_pending || warning != g_last_warning) g_awake_left = kAwakeFrames;
+  const bool active = g_awake_left > 0;
+  if (active) --g_awake_left;
   g_last_pending = pending;
   g_last_warning = std::move(warning);
-  if (!active) return sleep_until_woken();
+  if (!active) {
+    sleep_until_woken();
+    return false;
+  }
   ++g_frames;
   bool textures_changed = false;
   if (g_app->fonts().prepare()) {
@@ -191,7 +260,13 @@ void frame() {
     textures_changed = true;
   }
   ImGui_ImplOpenGL3_NewFrame();
+  sample_font_texture_nearest();
   ImGui_ImplGlfw_NewFrame();
+  if (g_press_at) {  // this frame takes the press where it happened; the next, where the mouse is
+    ImGui::GetIO().MousePos = *g_press_at;
+    g_press_at.reset();
+    wake();
+  }
   feed_input();
   ImGui::NewFrame();
   g_app->frame();
@@ -208,17 +283,20 @@ void frame() {
   if (!g_input_since_frame && hash == g_drawn_hash && !textures_changed) {
     goldspan::ui::key_log().clear();
     g_frame_ms = emscripten_get_now() - t0;
-    return;
+    return true;
   }
   g_input_since_frame = false;
   g_drawn_hash = hash;
   ++g_presented;
   glViewport(0, 0, w, h);
-  glClearColor(0.96f, 0.95f, 0.93f, 1);
+  // The app's full-window layout has no background of its own (App::frame): this clear is it.
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   goldspan::ui::key_log().clear();
   g_frame_ms = emscripten_get_now() - t0;
+  return true;
 }
 
 std::optional<size_t> doc_index(const char* id) {
@@ -295,6 +373,8 @@ EMSCRIPTEN_KEEPALIVE void gs_wake() { wake(); }
 // canvas (a frame that would draw the same picture again is not).
 EMSCRIPTEN_KEEPALIVE double gs_frames() { return static_cast<double>(g_frames); }
 EMSCRIPTEN_KEEPALIVE double gs_presented() { return static_cast<double>(g_presented); }
+// Animation frames the loop ran since boot (constant at rest: none is asked for).
+EMSCRIPTEN_KEEPALIVE double gs_animation_frames() { return static_cast<double>(g_animation_frames); }
 
 // Hands over ICU data (kept by the caller for the session) and the label schema (JSON),
 // creates the window and starts the frame loop. Returns null on success, else an error message.
@@ -311,6 +391,11 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   if (!glfwInit()) return "GLFW could not start";
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  // An opaque canvas with no depth or stencil buffer: the app draws neither, and the
+  // compositor then copies the canvas instead of blending it with the page.
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
   g_window = glfwCreateWindow(width, height, "goldspan", nullptr, nullptr);
   if (!g_window) return "WebGL2 is not available in this browser";
   glfwMakeContextCurrent(g_window);
@@ -318,12 +403,20 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is not persisted; annotations are
+  io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;  // see sample_font_texture_nearest
   g_dpr = dpr;
   apply_style(dpr);
   // Installed before ImGui's own callbacks, which chain to them: input wakes the frame loop,
   // and key presses are logged per frame.
   glfwSetCursorPosCallback(g_window, [](GLFWwindow*, double, double) { input(); });
-  glfwSetMouseButtonCallback(g_window, [](GLFWwindow*, int, int, int) { input(); });
+  glfwSetMouseButtonCallback(g_window, [](GLFWwindow* w, int, int action, int) {
+    if (action == GLFW_PRESS) {
+      double x = 0, y = 0;
+      glfwGetCursorPos(w, &x, &y);
+      g_press_at = ImVec2(static_cast<float>(x), static_cast<float>(y));
+    }
+    input();
+  });
   glfwSetScrollCallback(g_window, [](GLFWwindow*, double, double) { wake(); });
   glfwSetCharCallback(g_window, [](GLFWwindow*, unsigned int c) {
     input();
@@ -362,11 +455,12 @@ EMSCRIPTEN_KEEPALIVE const char* gs_boot(const void* icu, size_t icu_len, const 
     return EM_TRUE;
   });
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  goldspan::ui::solid_fill_hook() = solid_fill;
   g_app = std::make_unique<App>(g_platform, std::move(*schema));
   for (auto& [n, b] : g_pending_fonts) g_app->fonts().add_ttf(n, std::move(b));
   g_pending_fonts.clear();
   g_app->fonts().set_scale(dpr);
-  emscripten_set_main_loop(frame, 0, false);
+  wake();  // the first frames
   return nullptr;
 }
 

@@ -14,7 +14,13 @@ using ojson = nlohmann::ordered_json;
 TokenCounts token_counts(const LabelMatrix& labels, size_t coders) {
   TokenCounts t;
   t.coders = coders;
-  t.units = labels.size();
+  add_token_counts(t, labels);
+  return t;
+}
+
+void add_token_counts(TokenCounts& t, const LabelMatrix& labels) {
+  const size_t coders = t.coders;
+  t.units += labels.size();
   std::vector<const std::string*> values;
   for (const auto& u : labels) {
     if (u.size() != coders) throw Error("agreement", "a token has labels for another number of annotators");
@@ -40,7 +46,6 @@ TokenCounts token_counts(const LabelMatrix& labels, size_t coders) {
           if (i != j) t.coincidences[{*values[i], *values[j]}] += w;
     }
   }
-  return t;
 }
 
 TokenAgreement token_agreement(const TokenCounts& t) {
@@ -135,20 +140,20 @@ void add_counts(std::map<std::string, SpanCounts>& into, const std::map<std::str
 
 }  // namespace
 
+void add_pair_counts(PairCounts& x, const PairCounts& y) {
+  add_counts(x.exact, y.exact);
+  add_counts(x.overlap, y.overlap);
+  add_counts(x.relations, y.relations);
+  x.has_relations = x.has_relations || y.has_relations;
+  add_map(x.confusion, y.confusion);
+  add_map(x.only_a, y.only_a);
+  add_map(x.only_b, y.only_b);
+}
+
 void merge_into(AgreeCounts& a, const AgreeCounts& b, const std::string& where) {
   if (a.annotators != b.annotators)
     throw Error(where, "the partial counts are of other annotators (or in another order) than the first file's");
-  for (size_t p = 0; p < a.pairs.size(); ++p) {
-    PairCounts& x = a.pairs[p];
-    const PairCounts& y = b.pairs[p];
-    add_counts(x.exact, y.exact);
-    add_counts(x.overlap, y.overlap);
-    add_counts(x.relations, y.relations);
-    x.has_relations = x.has_relations || y.has_relations;
-    add_map(x.confusion, y.confusion);
-    add_map(x.only_a, y.only_a);
-    add_map(x.only_b, y.only_b);
-  }
+  for (size_t p = 0; p < a.pairs.size(); ++p) add_pair_counts(a.pairs[p], b.pairs[p]);
   TokenCounts& t = a.tokens;
   const TokenCounts& u = b.tokens;
   t.units += u.units;

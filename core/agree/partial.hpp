@@ -35,6 +35,9 @@ struct TokenCounts {
   std::map<LabelPair, double> coincidences;              // o[c][k], c != k and c == k
 };
 TokenCounts token_counts(const LabelMatrix& labels, size_t coders);
+// Adds the units of `labels` (in order, so sums of doubles come out as in one call over all
+// the units) to `counts`, whose `coders` is set.
+void add_token_counts(TokenCounts& counts, const LabelMatrix& labels);
 TokenAgreement token_agreement(const TokenCounts& counts);
 
 // Spans of one pair of annotators: counts per label for both match modes, the label confusion
@@ -47,6 +50,8 @@ struct PairCounts {
 };
 PairCounts pair_counts(const std::vector<AgreeSpan>& a, const std::vector<AgreeSpan>& b);
 LabelConfusion label_confusion(const PairCounts& counts);
+// Adds `b` into `a` (counts of other documents of the same pair).
+void add_pair_counts(PairCounts& a, const PairCounts& b);
 
 struct AgreeCounts {
   std::vector<std::string> annotators;  // names, in file order

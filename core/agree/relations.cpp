@@ -26,40 +26,49 @@ SpanAgreement relation_agreement(const std::vector<AgreeRelation>& a, const std:
   return agreement_of_counts(std::move(per_type));
 }
 
-std::map<std::string, AttributeAgreement> attribute_agreement(const std::vector<AttributeValues>& a,
-                                                              const std::vector<AttributeValues>& b,
-                                                              const std::vector<std::pair<size_t, size_t>>& pairs) {
+void add_attribute_counts(AttributeCounts& counts, const std::vector<AttributeValues>& a,
+                          const std::vector<AttributeValues>& b, const std::vector<std::pair<size_t, size_t>>& pairs) {
   static const std::string kUnset = "(unset)";
   std::set<std::string> names;
   for (const auto& [i, j] : pairs) {
     for (const auto& [name, value] : a.at(i)) names.insert(name);
     for (const auto& [name, value] : b.at(j)) names.insert(name);
   }
-  std::map<std::string, AttributeAgreement> out;
   for (const std::string& name : names) {
-    std::vector<std::string> va, vb;
+    auto& table = counts[name];
     for (const auto& [i, j] : pairs) {
       const auto x = a[i].find(name), y = b[j].find(name);
       if (x == a[i].end() && y == b[j].end()) continue;
-      va.push_back(x == a[i].end() ? kUnset : x->second);
-      vb.push_back(y == b[j].end() ? kUnset : y->second);
+      ++table[{x == a[i].end() ? kUnset : x->second, y == b[j].end() ? kUnset : y->second}];
     }
-    std::map<std::string, int> codes;
-    for (const auto* v : {&va, &vb})
-      for (const std::string& s : *v) codes.emplace(s, 0);
-    int next = 0;
+  }
+}
+
+std::map<std::string, AttributeAgreement> attribute_agreement(const AttributeCounts& counts) {
+  std::map<std::string, AttributeAgreement> out;
+  for (const auto& [name, table] : counts) {
+    std::map<std::string, size_t> codes;  // values in sorted order
+    for (const auto& [cell, n] : table) codes.emplace(cell.first, 0), codes.emplace(cell.second, 0);
+    size_t next = 0;
     for (auto& [value, code] : codes) code = next++;
-    std::vector<int> ca, cb;
+    RaterTable t(codes.size(), std::vector<double>(codes.size(), 0.0));
     AttributeAgreement& r = out[name];
-    for (size_t k = 0; k < va.size(); ++k) {
-      ca.push_back(codes[va[k]]);
-      cb.push_back(codes[vb[k]]);
-      r.equal += va[k] == vb[k];
+    for (const auto& [cell, n] : table) {
+      t[codes[cell.first]][codes[cell.second]] += double(n);
+      r.pairs += n;
+      if (cell.first == cell.second) r.equal += n;
     }
-    r.pairs = va.size();
-    r.kappa = cohen_kappa(rater_table(ca, cb, codes.size()));
+    r.kappa = cohen_kappa(t);
   }
   return out;
+}
+
+std::map<std::string, AttributeAgreement> attribute_agreement(const std::vector<AttributeValues>& a,
+                                                              const std::vector<AttributeValues>& b,
+                                                              const std::vector<std::pair<size_t, size_t>>& pairs) {
+  AttributeCounts counts;
+  add_attribute_counts(counts, a, b, pairs);
+  return attribute_agreement(counts);
 }
 
 }  // namespace goldspan

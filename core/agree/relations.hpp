@@ -41,4 +41,12 @@ std::map<std::string, AttributeAgreement> attribute_agreement(const std::vector<
                                                               const std::vector<AttributeValues>& b,
                                                               const std::vector<std::pair<size_t, size_t>>& pairs);
 
+// The same as counts that add up over documents read one at a time: per attribute name, how
+// many pairs had each (value of a, value of b). Kappa needs only this table, so a sum over
+// documents gives exactly the figures of one call over them all.
+using AttributeCounts = std::map<std::string, std::map<std::pair<std::string, std::string>, size_t>>;
+void add_attribute_counts(AttributeCounts& counts, const std::vector<AttributeValues>& a,
+                          const std::vector<AttributeValues>& b, const std::vector<std::pair<size_t, size_t>>& pairs);
+std::map<std::string, AttributeAgreement> attribute_agreement(const AttributeCounts& counts);
+
 }  // namespace goldspan

@@ -28,10 +28,9 @@ namespace goldspan {
 struct AgreeFile {
   std::string file, name;
   GoldImport import;
-  std::vector<AgreeSpan> spans;                              // every kind, extent of each span
-  std::vector<AttributeValues> attributes;                   // parallel to spans
-  std::map<std::string, std::vector<UnitizingUnit>> units;   // doc id -> every fragment of every span
-  std::map<std::string, size_t> doc_index;                   // id -> index into import.documents
+  std::vector<AgreeSpan> spans;             // every kind, extent of each span
+  std::map<std::string, size_t> doc_index;  // id -> index into import.documents
+  // Attributes, fragments and relations are taken per document from `import` (by_document.hpp).
 };
 
 // schema.locale of a gold JSON text (the first line of a gold JSONL shard), "" when absent or

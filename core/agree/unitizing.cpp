@@ -129,17 +129,22 @@ UnitizingAlpha unitizing_alpha(uint64_t length, const std::vector<std::vector<St
   return r;
 }
 
-UnitizingAgreement unitizing_agreement(uint64_t length, const std::vector<std::vector<UnitizingUnit>>& coders) {
+namespace {
+
+using ByLabel = std::map<std::string, std::vector<std::vector<Stretch>>>;
+
+void add_units(ByLabel& by_label, size_t coders, size_t coder, const std::vector<UnitizingUnit>& units, uint64_t offset) {
+  for (const UnitizingUnit& u : units) {
+    auto& per_coder = by_label[u.label];
+    per_coder.resize(coders);
+    per_coder[coder].push_back({offset + u.start, offset + u.end});
+  }
+}
+
+UnitizingAgreement agreement_of(uint64_t length, size_t coders, const ByLabel& by_label) {
   UnitizingAgreement out;
   out.length = length;
-  out.coders = coders.size();
-  std::map<std::string, std::vector<std::vector<Stretch>>> by_label;
-  for (size_t c = 0; c < coders.size(); ++c)
-    for (const UnitizingUnit& u : coders[c]) {
-      auto& per_coder = by_label[u.label];
-      per_coder.resize(coders.size());
-      per_coder[c].push_back({u.start, u.end});
-    }
+  out.coders = coders;
   double observed = 0, expected = 0;
   for (const auto& [label, units] : by_label) {
     const UnitizingAlpha a = unitizing_alpha(length, units);
@@ -148,7 +153,7 @@ UnitizingAgreement unitizing_agreement(uint64_t length, const std::vector<std::v
     expected += a.expected;
     out.overall.units += a.units;
   }
-  if (coders.size() < 2 || length == 0) {
+  if (coders < 2 || length == 0) {
     out.overall.observed = out.overall.expected = out.overall.value = kUndefined;
     return out;
   }
@@ -158,24 +163,35 @@ UnitizingAgreement unitizing_agreement(uint64_t length, const std::vector<std::v
   return out;
 }
 
+}  // namespace
+
+UnitizingAgreement unitizing_agreement(uint64_t length, const std::vector<std::vector<UnitizingUnit>>& coders) {
+  ByLabel by_label;
+  for (size_t c = 0; c < coders.size(); ++c) add_units(by_label, coders.size(), c, coders[c], 0);
+  return agreement_of(length, coders.size(), by_label);
+}
+
+void UnitizingContinuum::add(const UnitizingDocument& d) {
+  if (documents_ == 0) coders_ = d.coders.size();
+  if (d.coders.size() != coders_)
+    throw std::invalid_argument("document '" + d.id + "' has " + std::to_string(d.coders.size()) +
+                                " coders, the first document " + std::to_string(coders_));
+  for (size_t c = 0; c < coders_; ++c)
+    for (const UnitizingUnit& u : d.coders[c])
+      if (u.end < u.start || u.end > d.length)
+        throw std::invalid_argument("document '" + d.id + "': unit " + describe({u.start, u.end}) + " of '" + u.label +
+                                    "' is not inside its " + std::to_string(d.length) + " code points");
+  for (size_t c = 0; c < coders_; ++c) add_units(by_label_, coders_, c, d.coders[c], length_);
+  length_ += d.length;
+  ++documents_;
+}
+
+UnitizingAgreement UnitizingContinuum::agreement() const { return agreement_of(length_, coders_, by_label_); }
+
 UnitizingAgreement unitizing_agreement(const std::vector<UnitizingDocument>& documents) {
-  const size_t coders = documents.empty() ? 0 : documents.front().coders.size();
-  std::vector<std::vector<UnitizingUnit>> shifted(coders);
-  uint64_t offset = 0;
-  for (const UnitizingDocument& d : documents) {
-    if (d.coders.size() != coders)
-      throw std::invalid_argument("document '" + d.id + "' has " + std::to_string(d.coders.size()) +
-                                  " coders, the first document " + std::to_string(coders));
-    for (size_t c = 0; c < coders; ++c)
-      for (const UnitizingUnit& u : d.coders[c]) {
-        if (u.end < u.start || u.end > d.length)
-          throw std::invalid_argument("document '" + d.id + "': unit " + describe({u.start, u.end}) + " of '" + u.label +
-                                      "' is not inside its " + std::to_string(d.length) + " code points");
-        shifted[c].push_back({u.label, offset + u.start, offset + u.end});
-      }
-    offset += d.length;
-  }
-  return unitizing_agreement(offset, shifted);
+  UnitizingContinuum continuum;
+  for (const UnitizingDocument& d : documents) continuum.add(d);
+  return continuum.agreement();
 }
 
 }  // namespace goldspan

@@ -69,4 +69,19 @@ struct UnitizingDocument {
 // naming the document for a unit outside it or a different number of coders.
 UnitizingAgreement unitizing_agreement(const std::vector<UnitizingDocument>& documents);
 
+// The same continuum built one document at a time, for documents read one by one: what is kept
+// is each label's stretches per coder in continuum offsets (16 bytes a unit), not the texts.
+// add() in the order of `documents` above gives exactly its result.
+class UnitizingContinuum {
+ public:
+  void add(const UnitizingDocument& document);  // throws as unitizing_agreement(documents)
+  UnitizingAgreement agreement() const;
+  size_t documents() const noexcept { return documents_; }
+
+ private:
+  size_t coders_ = 0, documents_ = 0;
+  uint64_t length_ = 0;
+  std::map<std::string, std::vector<std::vector<Stretch>>> by_label_;
+};
+
 }  // namespace goldspan

@@ -97,6 +97,11 @@ test('at rest no frames are drawn; a key wakes the loop; a status message expire
     let [f0, f1] = await atRest();
     assert.ok(f0 > 0, 'frames were drawn at start');
     assert.equal(f1, f0, `${f1 - f0} frames drawn in 1.5 s at rest`);
+    // Not even an animation frame is asked for: at rest the page costs no CPU.
+    const rafs = () => b.page.evaluate(() => window.goldspan.animationFrames());
+    const a0 = await rafs();
+    await b.page.waitForTimeout(1000);
+    assert.equal(await rafs(), a0, 'animation frames ran at rest');
 
     // An API call wakes the loop, but draws nothing new: those frames are not sent to WebGL.
     const presented = () => b.page.evaluate(() => window.goldspan.presented());
@@ -122,6 +127,44 @@ test('at rest no frames are drawn; a key wakes the loop; a status message expire
     assert.ok(waited >= 7500, `a frame was drawn ${waited} ms after the key, before the message expired`);
     [f0, f1] = await atRest();
     assert.equal(f1, f0, 'asleep again after the message expired');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+// After a rest the loop is stopped; the press that wakes it and the moves after it can reach the
+// page before its first frame. The drag must start where the mouse was pressed, not where the
+// moves ended (ImGui reads the cursor once per frame). The events are sent in one task, so they
+// certainly come before one frame.
+test('a press and moves that arrive before one frame start the drag where it was pressed', async () => {
+  const b = await open();
+  try {
+    await boot(b);
+    const doc = (await b.page.evaluate(() => window.goldspan.documents())).find((d) => d.current).id;
+    const hit = (w) => b.page.evaluate(([w, d]) => window.goldspan.search(w).find((h) => h.doc === d), [w, doc]);
+    const crews = await hit('crews'), saturday = await hit('Saturday');
+    assert.ok(crews && saturday && saturday.start > crews.end, 'the sample has "crews ... Saturday"');
+    const from = crews.start + 1, to = saturday.start + 2;
+    const mid = async (cp) => {
+      const r = await b.page.evaluate(([d, o]) => window.goldspan.charRect(d, o), [doc, cp]);
+      return [r.x + r.width / 2, r.y + r.height / 2];
+    };
+    const [x0, y0] = await mid(from), [x1, y1] = await mid(to);
+    await b.page.waitForTimeout(1500);  // at rest: no frame is coming
+    await b.page.evaluate(([x0, y0, x1, y1]) => new Promise((ok) => {
+      const c = document.querySelector('canvas');
+      const send = (type, x, y, buttons) =>
+        c.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: 0, buttons, bubbles: true }));
+      send('mousemove', x0, y0, 0);
+      send('mousedown', x0, y0, 1);
+      send('mousemove', (x0 + x1) / 2, (y0 + y1) / 2, 1);
+      send('mousemove', x1, y1, 1);
+      requestAnimationFrame(() => requestAnimationFrame(() => { send('mouseup', x1, y1, 0); ok(); }));
+    }), [x0, y0, x1, y1]);
+    await b.page.waitForTimeout(300);
+    const sel = await b.page.evaluate(() => window.goldspan.selection());
+    assert.deepEqual(sel, { doc, start: crews.start, end: saturday.end }, 'the drag selects "crews … Saturday"');
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "app/keys.hpp"
+#include "app/solid_fill.hpp"
 #include "text/utf8.hpp"
 
 namespace goldspan::ui {
@@ -116,9 +117,11 @@ void Canvas::draw(Fonts& fonts, const Hover& on_hover) {
       ImGui::SetNextWindowScroll(ImVec2(-1.0f, std::max(0.0f, l.y - view_h_ / 3)));
     pending_scroll_.reset();
   }
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 252, 248, 255));
-  ImGui::BeginChild("##canvas", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs);
-  ImGui::PopStyleColor();
+  ImGui::BeginChild("##canvas", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoBackground);
+  {  // the paper, under everything the canvas draws (solid_fill.hpp says why not ChildBg)
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    fill_solid(w->DrawList, w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y), IM_COL32(253, 252, 248, 255));
+  }
   if (want_focus_) {
     ImGui::SetWindowFocus();
     want_focus_ = false;
