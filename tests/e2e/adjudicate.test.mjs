@@ -582,6 +582,15 @@ test('adjudication of claim links: each type out of one claim is a disagreement,
     assert.deepEqual(gold.cluster_links.map((l) => [l.type, l.x_annotators]), [['same', ['ana']]]);
     assert.deepEqual(gold.x_conflicts, []);
     assertValid(gold);
+
+    // Two annotators always tie: prefer=bo keeps bo's link, and ana's stays open, as in the CLI.
+    assert.deepEqual(await api(b, 'adjudicate', files, { strategy: 'prefer=bo' }), { ok: true, errors: [] });
+    await settle(b);
+    assert.deepEqual((await api(b, 'links')).map((l) => l.type), ['contradicts']);
+    s = await state(b);
+    // bo's group is settled (its one link kept), ana's is open.
+    assert.deepEqual(s.disagreements.map((d) => d.records.map((r) => `${r.type} ${r.kept}`)), [['same false']]);
+    assert.deepEqual(comparable(JSON.parse(await api(b, 'exportGold'))), comparable(cliAdjudicate(files, 'prefer=bo')));
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
