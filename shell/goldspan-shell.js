@@ -606,6 +606,8 @@
       const samples = Promise.all(manifest.samples.map(fetchBytes));
       samples.catch(() => {});  // a failure counts only where they are used
       const [wasm, icu, schema, ...fonts] = await fetchAll(['goldspan.wasm', manifest.icu, manifest.schema, ...manifest.fonts]);
+      // Start-up phases as performance marks, for benchmarks (bench/browser) to read.
+      performance.mark('goldspan:fetched');
       core = await createGoldspan({
         canvas,
         instantiateWasm(imports, done) {  // the module compiled by fetchAll
@@ -620,6 +622,7 @@
       const err = core.ccall('gs_boot', 'number', ['number', 'number', 'string', 'number', 'number', 'number'],
         [icuPtr, icu.length, new TextDecoder().decode(schema), Math.round(canvas.clientWidth * dpr), Math.round(canvas.clientHeight * dpr), dpr]);
       if (err) return fail(core.UTF8ToString(err));
+      performance.mark('goldspan:booted');
       core.ccall('gs_font_catalog', null, ['string'], [JSON.stringify(manifest.scriptFonts || [])]);
       if (!await takeLock()) store.readOnly = 'goldspan is open for editing in another tab; this one reloads when that tab closes';
       let log = [];
@@ -644,6 +647,7 @@
           await api.openTexts(texts);
         }
       }
+      performance.mark('goldspan:opened');
       if (store.readOnly) core.ccall('gs_set_read_only', null, ['string'], [store.readOnly]);
       resize();
       $('loading').className = 'hidden';

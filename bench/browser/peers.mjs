@@ -176,7 +176,7 @@ async function trace(cdp, fn) {
 async function runTool(tool, k) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
   const out = { tool, k };
-  let bcdp = null, browserPid = 0;
+  let bcdp = null, browserPid = 0, watchdog = null;
   try {
     const context = await browser.newContext({ viewport: { width: W, height: H } });
     const page = await context.newPage();
@@ -206,6 +206,10 @@ async function runTool(tool, k) {
     // highlights are on screen and one real wheel step has been answered by a presented frame.
     const t0 = Date.now();
     const deadline = () => Math.max(1000, limit - (Date.now() - t0));
+    // Playwright's own timeouts did not fire while Label Studio's renderer was in one long task
+    // at 500 k tokens (5 minutes, ended by hand): past the limit and 10 s more, the renderers
+    // are ended, which fails the wait under way.
+    watchdog = setTimeout(() => { for (const pid of renderersOf(browserPid)) try { process.kill(pid, 'SIGKILL'); } catch {} }, limit + 10000);
     if (tool === 'goldspan') {
       await page.goto(origin + '/');
       await page.waitForFunction(() => window.goldspan, null, { timeout: deadline() });
@@ -227,6 +231,7 @@ async function runTool(tool, k) {
     await page.mouse.move(W / 2, H / 2);
     const first = await wheel(400);
     out.interactive = Date.now() - t0;
+    clearTimeout(watchdog);
     if (first === null) out.note = 'first wheel moved nothing';
     if (out.interactive > limit) throw Object.assign(new Error('limit'), { overLimit: true });
 
@@ -280,6 +285,7 @@ async function runTool(tool, k) {
     // descendants of the browser process whose pid was taken at the start.)
     for (const pid of renderersOf(browserPid)) try { process.kill(pid, 'SIGKILL'); } catch {}
   } finally {
+    clearTimeout(watchdog);
     await browser.close().catch(() => {});
   }
   return out;

@@ -1,6 +1,6 @@
 // The agreement view (File > Agreement…, window.goldspan.agreement): three annotators' gold
 // files of the shipped samples, made with the app's own export, measured in the page. The
-// figures must be `goldspan agree --json --per-label`'s for the same files (the CLI run on them
+// figures must be `goldspan agree --json --per-label --per-doc`'s for the same files (the CLI run on them
 // here); a heatmap cell clicked with the real mouse lists its spans, and a listed one clicked
 // shows its document in the canvas. Also: a document that is not open, a bad file that changes
 // nothing, and the open session left as it was.
@@ -30,13 +30,13 @@ async function goldOf(b, name, spansByDoc) {
   return { name: `${name}.json`, text: JSON.stringify(gold) };
 }
 
-// `goldspan agree --json --per-label` on the files, written to a temporary directory; without
+// `goldspan agree --json --per-label --per-doc` on the files, written to a temporary directory; without
 // the annotators' file names, which the page does not have.
 function cliFigures(files) {
   const dir = mkdtempSync(join(tmpdir(), 'goldspan-agree-'));
   try {
     const paths = files.map((f) => { const p = join(dir, f.name); writeFileSync(p, f.text); return p; });
-    const j = JSON.parse(execFileSync(cli, ['agree', '--json', '--per-label', ...paths], { encoding: 'utf8' }));
+    const j = JSON.parse(execFileSync(cli, ['agree', '--json', '--per-label', '--per-doc', ...paths], { encoding: 'utf8' }));
     j.annotators = j.annotators.map((a) => ({ name: a.name }));
     return j;
   } finally {
@@ -47,6 +47,20 @@ function cliFigures(files) {
 const view = (b) => api(b, 'agreementView');
 const cell = (v, a, bLabel) => v.cells.find((c) => c.a === a && c.b === bLabel);
 const current = async (b) => (await api(b, 'documents')).find((d) => d.current)?.id;
+
+// Entity clusters added to a gold file's text: each group lists [doc, span text] members.
+function withClusters(file, groups) {
+  const gold = JSON.parse(file.text);
+  gold.clusters = groups.map((members, i) => ({
+    id: `c${i + 1}`, kind: 'entity', label: members[0][1],
+    members: members.map(([doc, text]) => {
+      const span = gold.documents.find((d) => d.id === doc).spans.find((x) => x.text === text);
+      assert.ok(span, `${file.name}: ${text} in ${doc}`);
+      return { doc, span: span.id };
+    }),
+  }));
+  return { ...file, text: JSON.stringify(gold) };
+}
 
 test('agreement of three annotators on the shipped samples: figures as the CLI, heatmap, jump to a span', { skip: !existsSync(cli) && 'no native CLI (cmake --build --preset native)' }, async () => {
   const texts = { [A]: readFileSync(join(repo, 'assets/sample', A), 'utf8'), [B]: readFileSync(join(repo, 'assets/sample', B), 'utf8') };
@@ -74,6 +88,9 @@ test('agreement of three annotators on the shipped samples: figures as the CLI, 
       }),
       await goldOf(b, 'cy', { [A]: [a('ORGANIZATION', 'Kestrel Logistics'), a('PERSON', 'Ines Oduya')] }),
     ];
+    // Clusters across the two documents: ana joins both names, bo only Ines (and his "Ines").
+    files[0] = withClusters(files[0], [[[A, 'Ines Oduya'], [B, 'Ines Oduya']], [[A, 'Kestrel Logistics'], [B, 'Kestrel Logistics']]]);
+    files[1] = withClusters(files[1], [[[A, 'Ines'], [B, 'Ines Oduya']]]);
     const before = JSON.parse(await api(b, 'exportGold'));
     assert.equal(before.documents.reduce((n, d) => n + (d.spans || []).length, 0), 0, 'the files were made without leaving spans behind');
     assert.equal(await current(b), A);
@@ -89,6 +106,11 @@ test('agreement of three annotators on the shipped samples: figures as the CLI, 
     // The numbers are the CLI's, every one of them.
     const expected = cliFigures(files);
     assert.deepEqual(v.figures, expected);
+    // What the window's Clusters and Per document sections draw is there (ana / bo).
+    assert.ok(v.figures.pairs[0].clusters.entity, 'entity cluster figures for ana / bo');
+    assert.ok(v.figures.pairs[0].clusters.entity.muc.f1 < 1, 'their clusters differ');
+    assert.deepEqual(Object.keys(v.figures.pairs[0].per_document).sort(), [A, B]);
+    await b.screenshot('agreement-structure.png');
     const p = v.figures.pairs[0];
     assert.deepEqual([p.a, p.b, p.exact.spans_a, p.exact.spans_b, p.exact.matched, p.overlap.matched], ['ana', 'bo', 7, 6, 2, 4]);
     assert.equal(typeof v.figures.tokens.fleiss_kappa.value, 'number');
@@ -150,6 +172,7 @@ test('agreement of three annotators on the shipped samples: figures as the CLI, 
     const renamed = files.slice(0, 2).map((f) => {
       const g = JSON.parse(f.text);
       for (const d of g.documents) if (d.id === B) d.id = 'elsewhere.txt';
+      for (const c of g.clusters || []) for (const m of c.members) if (m.doc === B) m.doc = 'elsewhere.txt';
       return { name: f.name, text: JSON.stringify(g) };
     });
     assert.deepEqual(await api(b, 'agreement', renamed), { ok: true, errors: [] });

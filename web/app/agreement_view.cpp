@@ -2,7 +2,8 @@
 // spans behind a cell, and a jump to one of them in the canvas.
 //
 // [SECTION] Measuring   — reading the files, the report, the chosen pair and cell
-// [SECTION] Drawing     — the figures' tables, the heatmap, the list of spans
+// [SECTION] Drawing     — the figures' tables (spans, tokens, relations, attributes, clusters,
+//                         per document), the heatmap, the list of spans
 #include "app/agreement_view.hpp"
 
 #include <imgui.h>
@@ -52,7 +53,7 @@ std::vector<std::string> AgreementView::measure(const std::vector<NamedFile>& fi
   nlohmann::ordered_json figures;
   try {
     check_same_documents(all);
-    figures = agree_json(all, true, false);
+    figures = agree_json(all, true, true);
   } catch (const Error& e) {
     errors.push_back(e.what());
     return errors;
@@ -234,6 +235,90 @@ void AgreementView::draw_figures() {
   }
   ImGui::TextDisabled("%zu tokens; alpha_U over the %zu documents every file has", t["tokens"].get<size_t>(),
                       u["documents"].get<size_t>());
+  draw_structure(p);
+  draw_documents(p);
+}
+
+// Relations (claimant, cue, about …: F1 over matched ends), claim attributes (stance …) and
+// clusters (within and across documents) of the pair, each shown only when someone made them.
+void AgreementView::draw_structure(const nlohmann::ordered_json& p) {
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+  auto cells = [](std::initializer_list<std::string> v) {
+    ImGui::TableNextRow();
+    for (const std::string& c : v) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(c.c_str());
+    }
+  };
+  auto count = [](const nlohmann::ordered_json& v) { return std::to_string(v.get<size_t>()); };
+  if (p.contains("relations") && ImGui::TreeNodeEx("Relations (ends matched by overlap)", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::BeginTable("##relations", 7, flags)) {
+      for (const char* h : {"type", "A", "B", "matched", "P", "R", "F1"}) ImGui::TableSetupColumn(h);
+      ImGui::TableHeadersRow();
+      auto row = [&](const std::string& name, const nlohmann::ordered_json& c) {
+        cells({name, count(c["spans_a"]), count(c["spans_b"]), count(c["matched"]), fixed(c["precision"]), fixed(c["recall"]), fixed(c["f1"])});
+      };
+      row("all", p["relations"]);
+      if (p["relations"].contains("per_label"))
+        for (auto it = p["relations"]["per_label"].begin(); it != p["relations"]["per_label"].end(); ++it)
+        row(display_order(it.key()), it.value());
+      ImGui::EndTable();
+    }
+    ImGui::TreePop();
+  }
+  if (p.contains("attributes") && !p["attributes"].empty() && ImGui::TreeNodeEx("Claim attributes (spans both marked)", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::BeginTable("##attributes", 4, flags)) {
+      for (const char* h : {"attribute", "pairs", "equal", "Cohen's kappa"}) ImGui::TableSetupColumn(h);
+      ImGui::TableHeadersRow();
+      for (auto it = p["attributes"].begin(); it != p["attributes"].end(); ++it)
+        cells({display_order(it.key()), count(it.value()["pairs"]), count(it.value()["equal"]), fixed(it.value()["cohen_kappa"])});
+      ImGui::EndTable();
+    }
+    ImGui::TreePop();
+  }
+  if (p.contains("clusters") && !p["clusters"].empty() && ImGui::TreeNodeEx("Clusters (F1; A is the key)", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::BeginTable("##clusters", 7, flags)) {
+      for (const char* h : {"kind", "MUC", "B3", "CEAF-e", "CEAF-m", "BLANC", "CoNLL"}) ImGui::TableSetupColumn(h);
+      ImGui::TableHeadersRow();
+      for (auto it = p["clusters"].begin(); it != p["clusters"].end(); ++it) {
+        const auto& c = it.value();
+        cells({it.key(), fixed(c["muc"]["f1"]), fixed(c["b_cubed"]["f1"]), fixed(c["ceaf_e"]["f1"]), fixed(c["ceaf_m"]["f1"]),
+               fixed(c["blanc"]["f1"]), fixed(c["conll_f1"])});
+      }
+      ImGui::EndTable();
+    }
+    ImGui::TreePop();
+  }
+}
+
+// Each document's span F1 for the pair and its token and unitizing coefficients, so that the
+// document where annotators part ways is found at a glance.
+void AgreementView::draw_documents(const nlohmann::ordered_json& p) {
+  if (!p.contains("per_document") || !ImGui::TreeNode("Per document")) return;
+  const auto& tokens = figures_["tokens"]["per_document"];
+  const auto& units = figures_["unitizing"]["per_document"];
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+  if (ImGui::BeginTable("##documents", 6, flags)) {
+    for (const char* h : {"document", "F1 exact", "F1 overlap", "Cohen's kappa", "Fleiss' kappa", "alpha_U"}) ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    const auto& pr = figures_["pairs"][pair_];
+    for (auto it = p["per_document"].begin(); it != p["per_document"].end(); ++it) {
+      const std::string& id = it.key();
+      std::string cohen = "n/a", fleiss = "n/a", alpha = "n/a";
+      if (tokens.contains(id)) {
+        for (const auto& k : tokens[id]["cohen_kappa"])
+          if (k["a"] == pr["a"] && k["b"] == pr["b"]) cohen = fixed(k["value"]);
+        fleiss = fixed(tokens[id]["fleiss_kappa"]["value"]);
+      }
+      if (units.contains(id)) alpha = fixed(units[id]["alpha"]);
+      for (const std::string& c : {display_order(id), fixed(it.value()["exact"]["f1"]), fixed(it.value()["overlap"]["f1"]), cohen, fleiss, alpha}) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TreePop();
 }
 
 void AgreementView::draw_heatmap() {

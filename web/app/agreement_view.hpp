@@ -69,6 +69,8 @@ class AgreementView {
 
  private:
   void draw_figures();
+  void draw_structure(const nlohmann::ordered_json& pair);
+  void draw_documents(const nlohmann::ordered_json& pair);
   void draw_heatmap();
   void draw_items(App& app);
   void refresh_pair();  // labels_, confused_ of the chosen pair
