@@ -97,6 +97,8 @@ const malformed = {
   'member without span': (d) => { delete d.clusters[0].members[0].span; },
   'link end a number': (d) => { d.cluster_links[0].from = 4; },
   'provenance exported_at malformed': (d) => { d.provenance.exported_at = 'today'; },
+  'suggestions_left negative': (d) => { d.provenance.suggestions_left = -1; },
+  'suggestions_left not a number': (d) => { d.provenance.suggestions_left = '3'; },
   'schema color malformed': (d) => { d.schema.entity_types[0].color = 'red'; },
   'schema unknown key': (d) => { d.schema.entity_types[0].shortcut = 'p'; },
   'schema brat mapping not a string': (d) => { d.schema.brat = { claim_events: [3] }; },
@@ -112,6 +114,15 @@ for (const [name, edit] of Object.entries(malformed)) {
     assert.equal(r.ok, false, 'goldspan validate accepted it');
   });
 }
+
+// What the page writes when suggestions were left undecided (docs/gold-json.md): the CLI cannot
+// make suggestions, so the count is set on a real export here.
+test('provenance.suggestions_left (a count) is accepted by both', () => {
+  const doc = clone();
+  doc.provenance.suggestions_left = 12;
+  assert.ok(validateJson(doc), ajv.errorsText(validateJson.errors));
+  assert.ok(cliAccepts(doc).ok);
+});
 
 test('extensions (x_ keys) are accepted by both', () => {
   const doc = clone();
