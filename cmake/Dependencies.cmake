@@ -27,8 +27,16 @@ if(EMSCRIPTEN)
   # The sysroot does not search /usr/include: setup.sh stages nlohmann and catch2 here.
   target_include_directories(goldspan_headers SYSTEM INTERFACE "${GOLDSPAN_DEPS}/include")
   # Exceptions are off by default in Emscripten; the core reports bad input by throwing.
-  add_compile_options(-fexceptions)
-  add_link_options(-fexceptions -sALLOW_MEMORY_GROWTH=1)
+  # GOLDSPAN_WASM_EH=wasm uses WebAssembly's own exception handling instead of Emscripten's
+  # JavaScript trampolines (invoke_*), which every call inside a try block goes through.
+  set(GOLDSPAN_WASM_EH "wasm" CACHE STRING "C++ exceptions in wasm: js (Emscripten's invoke_* trampolines) or wasm (-fwasm-exceptions)")
+  if(GOLDSPAN_WASM_EH STREQUAL "wasm")
+    add_compile_options(-fwasm-exceptions)
+    add_link_options(-fwasm-exceptions -sALLOW_MEMORY_GROWTH=1)
+  else()
+    add_compile_options(-fexceptions)
+    add_link_options(-fexceptions -sALLOW_MEMORY_GROWTH=1)
+  endif()
 else()
   find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
   add_library(goldspan_icu INTERFACE)
